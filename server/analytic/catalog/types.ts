@@ -83,4 +83,6 @@ export interface InterfaceInfo {
   os?: string;
   /** The client OS is a desktop OS (macOS, Windows, desktop Linux): the call came from a workstation. */
   workstation: boolean;
+  /** A known attack-simulation or offensive tool (stratus-red-team, pacu, Kali, TruffleHog ...). */
+  offensive?: boolean;
 }

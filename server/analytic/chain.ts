@@ -1,0 +1,164 @@
+/**
+ * An attack chain (DESIGN §3.4): the lineage subtree that followed one authentication-context shift, with its stages.
+ * It grows while its credentials act and closes after they have been idle for a credential lifetime.
+ */
+import type { AuditEvent } from '../../common/audit_event';
+import type { ChainStage, RootIdentity, ShiftContext } from '../../common/finding';
+import type { Classification, InterfaceInfo } from './catalog/types';
+import type { AutomationEntry } from './automation';
+import type { CredentialNode } from './lineage';
+
+export interface ChainEvent {
+  event: AuditEvent;
+  time: number;
+  stage: ChainStage;
+  cls?: Classification;
+  itf: InterfaceInfo;
+  node: CredentialNode;
+  network: string;
+}
+
+/** A contribution to risk noted while the chain was built (shift signals); activity reasons are added at scoring. */
+export interface Note {
+  code: string;
+  text: string;
+  weight: number;
+  eventIds: string[];
+}
+
+export interface KindStats {
+  count: number;
+  failed: number;
+  actions: Set<string>;
+  eventIds: string[];
+  /** Calls made through a provider service on the principal's behalf (console back ends, `AWS Internal`). */
+  viaService: number;
+  /** Calls made through IaC tooling. */
+  viaIac: number;
+}
+
+export interface ShiftBefore {
+  networks: string[];
+  countries: string[];
+  tools: string[];
+  interfaces: string[];
+  mfa?: boolean;
+  historyEvents: number;
+}
+
+const MAX_IDS_PER_KIND = 200;
+const MAX_DISTINCT = 500;
+
+export class Chain {
+  closed = false;
+  readonly nodes = new Set<CredentialNode>();
+  readonly kept: ChainEvent[] = [];
+  readonly notes = new Map<string, Note>();
+  eventCount = 0;
+  truncated = 0;
+  firstTime: number;
+  lastTime: number;
+  /** Raised when a credential with a 36 h lifetime joins. */
+  idleMs: number;
+  automation?: AutomationEntry;
+
+  readonly privileged = new Map<string, KindStats>();
+  readonly tamper = new Map<string, KindStats>();
+  reconCount = 0;
+  reconViaConsole = 0;
+  deniedCount = 0;
+  readonly reconActions = new Set<string>();
+  readonly services = new Set<string>();
+  readonly accounts = new Set<string>();
+  readonly regions = new Set<string>();
+  readonly tools = new Set<string>();
+  /** Per-stage budget of kept events so recon floods cannot push out the privileged actions. */
+  private readonly keptByStage = new Map<ChainStage, number>();
+
+  constructor(
+    readonly id: string,
+    readonly root: RootIdentity,
+    readonly anchor: ChainEvent,
+    readonly shiftKind: string,
+    readonly before: ShiftBefore,
+    readonly after: ShiftContext,
+    idleMs: number,
+    private readonly maxEvidence: number,
+  ) {
+    this.firstTime = anchor.time;
+    this.lastTime = anchor.time;
+    this.idleMs = idleMs;
+  }
+
+  note(code: string, text: string, weight: number, eventId: string): void {
+    const n = this.notes.get(code);
+    if (n) {
+      if (n.eventIds.length < MAX_IDS_PER_KIND && !n.eventIds.includes(eventId)) n.eventIds.push(eventId);
+      if (weight > n.weight) {
+        n.weight = weight;
+        n.text = text;
+      }
+      return;
+    }
+    this.notes.set(code, { code, text, weight, eventIds: [eventId] });
+  }
+
+  add(ce: ChainEvent): void {
+    const e = ce.event;
+    this.eventCount++;
+    this.nodes.add(ce.node);
+    if (ce.time < this.firstTime) this.firstTime = ce.time;
+    if (ce.time > this.lastTime) this.lastTime = ce.time;
+    this.services.add(e.service);
+    if (e.account) this.accounts.add(e.account);
+    if (e.region) this.regions.add(e.region);
+    if (ce.itf.kind !== 'service') this.tools.add(ce.itf.tool);
+    if (e.outcome === 'failure' && isDenied(e.errorCode)) this.deniedCount++;
+
+    const category = ce.cls?.category;
+    if (category === 'recon') {
+      this.reconCount++;
+      if (ce.itf.kind === 'console') this.reconViaConsole++;
+      if (this.reconActions.size < MAX_DISTINCT) this.reconActions.add(`${e.service}:${e.action}`);
+    } else if ((category === 'privileged' || category === 'tamper') && ce.cls) {
+      const byKind = category === 'privileged' ? this.privileged : this.tamper;
+      let stats = byKind.get(ce.cls.kind);
+      if (!stats) {
+        stats = { count: 0, failed: 0, actions: new Set(), eventIds: [], viaService: 0, viaIac: 0 };
+        byKind.set(ce.cls.kind, stats);
+      }
+      stats.count++;
+      if (e.outcome === 'failure') stats.failed++;
+      if (ce.itf.kind === 'service') stats.viaService++;
+      if (ce.itf.kind === 'iac') stats.viaIac++;
+      if (stats.actions.size < MAX_DISTINCT) stats.actions.add(e.action);
+      if (stats.eventIds.length < MAX_IDS_PER_KIND) stats.eventIds.push(e.id);
+    }
+    this.keep(ce);
+  }
+
+  private keep(ce: ChainEvent): void {
+    const budget = Math.floor(this.maxEvidence * STAGE_SHARE[ce.stage]);
+    const used = this.keptByStage.get(ce.stage) ?? 0;
+    if (used >= budget) {
+      this.truncated++;
+      return;
+    }
+    this.keptByStage.set(ce.stage, used + 1);
+    this.kept.push(ce);
+  }
+}
+
+/** Shares of the evidence budget per stage. */
+const STAGE_SHARE: Record<ChainStage, number> = {
+  shift: 0.1,
+  privileged: 0.45,
+  tamper: 0.05,
+  recon: 0.3,
+  activity: 0.1,
+};
+
+export function isDenied(code: string | undefined): boolean {
+  if (!code) return false;
+  return /denied|unauthorized|forbidden|^403$|^7$|PERMISSION_DENIED|AuthorizationFailed/i.test(code);
+}

@@ -1,0 +1,271 @@
+/**
+ * The analytic (DESIGN §3): normalized events in, findings out. Pure: no I/O, no clock; time is the events' time.
+ * Events should arrive roughly in time order (the sources release them through a reorder window).
+ * State is bounded by active credentials and identities, not by events: chains close when idle and are handed out.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEvent } from '../../common/audit_event';
+import type { ChainStage, FindingDocument } from '../../common/finding';
+import type { Classification, InterfaceInfo } from './catalog/types';
+import type { CatalogApi } from './catalog_api';
+import { IdentityBaseline } from './baseline';
+import { Chain, type ChainEvent } from './chain';
+import { type AnalyticConfig, withDefaults } from './config';
+import { matchAutomation } from './automation';
+import { CredentialGraph, type CredentialNode, type Segment, type SessionMint } from './lineage';
+import { isProviderService } from './identity';
+import { networkOf } from './network';
+import { contextSignals, eventSignals, inChainSignals, type ShiftSignal } from './shift';
+import { scoreChain } from './score';
+import { buildFinding } from './document';
+
+const MAINTENANCE_EVERY = 5_000;
+const LONG_SESSIONS = new Set(['GetSessionToken', 'GetFederationToken']);
+const SESSION_KINDS = new Set(['console_login', 'sign_in', 'cloudshell']);
+
+export interface EngineStats {
+  events: number;
+  skippedNoTime: number;
+  chainsOpen: number;
+  chainsClosed: number;
+  findings: number;
+  credentials: number;
+  identities: number;
+}
+
+export class DetectionEngine {
+  readonly config: AnalyticConfig;
+  private readonly graph = new CredentialGraph();
+  private readonly baselines = new Map<string, IdentityBaseline>();
+  private readonly open = new Set<Chain>();
+  private readonly closed: Chain[] = [];
+  private watermark = -Infinity;
+  private sinceMaintenance = 0;
+  private readonly counts = { events: 0, skippedNoTime: 0, chainsClosed: 0, findings: 0 };
+
+  constructor(
+    private readonly catalog: CatalogApi,
+    config: Partial<AnalyticConfig> = {},
+  ) {
+    this.config = withDefaults(config);
+  }
+
+  push(e: AuditEvent): void {
+    if (e.time === null || !Number.isFinite(e.time)) {
+      this.counts.skippedNoTime++;
+      return;
+    }
+    const time = e.time;
+    this.counts.events++;
+    if (time > this.watermark) this.watermark = time;
+    if (++this.sinceMaintenance >= MAINTENANCE_EVERY) this.maintain();
+
+    const cls = this.catalog.classify(e);
+    const itf = this.catalog.detectInterface(e);
+    // The provider acting for itself is not a tenant identity; only what it mints for others matters (instance
+    // profiles, Lambda roles), so their credentials keep the compute resource as root.
+    if (isProviderService(e)) {
+      if (e.minted) {
+        const { node } = this.graph.nodeFor(e, time);
+        this.graph.registerMint(e, node, time, networkOf(e.source), undefined);
+      }
+      return;
+    }
+
+    const { node, created } = this.graph.nodeFor(e, time);
+    const network = networkOf(e.source);
+    const segmentKey = `${network}|${itf.tool}`;
+    let segment = node.segments.get(segmentKey);
+    const newSegment = !segment;
+    if (!segment) {
+      segment = { node, key: segmentKey, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time };
+      node.segments.set(segmentKey, segment);
+    } else if (time > segment.lastSeen) segment.lastSeen = time;
+    const baseline = this.baselineOf(node, time);
+
+    let chain = segment.chain && !segment.chain.closed ? segment.chain : undefined;
+    if (!chain && newSegment) chain = this.inheritedChain(node, segment, itf, time);
+    let anchored = false;
+    if (!chain) {
+      const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
+      const signals = newSegment || created ? [...contextSignals(input), ...eventSignals(input)] : eventSignals(input);
+      if (signals.some((s) => s.anchors)) {
+        chain = this.startChain(e, time, cls, itf, node, network, baseline, signals);
+        anchored = true;
+      }
+    } else {
+      for (const s of inChainSignals(e, cls, chain.root.name)) chain.note(s.code, s.text, s.weight, e.id);
+    }
+    if (chain) {
+      if (!segment.chain || segment.chain.closed) segment.chain = chain;
+      if (node.mint && LONG_SESSIONS.has(node.mint.action)) chain.idleMs = Math.max(chain.idleMs, this.config.longSessionIdleMs);
+      const stage: ChainStage = anchored && cls?.category !== 'tamper' ? 'shift' : stageOf(cls);
+      chain.add({ event: e, time, stage, cls, itf, node, network });
+    }
+
+    if (e.minted) this.graph.registerMint(e, node, time, network, chain);
+    if (cls?.category === 'auth_shift' && SESSION_KINDS.has(cls.kind)) {
+      this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, chain);
+    }
+    this.observe(baseline, e, cls, itf, network, time);
+  }
+
+  /** Findings of chains that have closed (idle past their credentials' lifetime) since the last call. */
+  drain(): FindingDocument[] {
+    this.maintain();
+    return this.render();
+  }
+
+  /** End of input: close every chain and return all remaining findings. */
+  flush(): FindingDocument[] {
+    for (const chain of [...this.open]) this.close(chain);
+    return this.render();
+  }
+
+  stats(): EngineStats {
+    return {
+      ...this.counts,
+      chainsOpen: this.open.size,
+      credentials: this.graph.size,
+      identities: this.baselines.size,
+    };
+  }
+
+  private inheritedChain(node: CredentialNode, segment: Segment, itf: InterfaceInfo, time: number): Chain | undefined {
+    const minted = node.mint?.chain;
+    if (minted && !minted.closed) return minted;
+    // The same credential already in a chain, seen with another tool from the same network or the same tool from
+    // another network: the same actor.
+    for (const other of node.segments.values()) {
+      const c = other.chain;
+      if (other !== segment && c && !c.closed && (other.network === segment.network || other.tool === segment.tool)) return c;
+    }
+    const session = this.graph.sessionFor(node.principal, time, this.config.sessionLinkMs, itf.kind, segment.network);
+    if (session?.chain && !session.chain.closed) return session.chain;
+    return undefined;
+  }
+
+  private startChain(
+    e: AuditEvent,
+    time: number,
+    cls: Classification | undefined,
+    itf: InterfaceInfo,
+    node: CredentialNode,
+    network: string,
+    baseline: IdentityBaseline,
+    signals: ShiftSignal[],
+  ): Chain {
+    const root = node.root;
+    const id = createHash('sha256').update(`${root.provider}|${root.id}|${e.id}`).digest('hex').slice(0, 32);
+    const strongest = signals.filter((s) => s.anchors).sort((a, b) => b.weight - a.weight)[0];
+    const chain = new Chain(
+      id,
+      root,
+      { event: e, time, stage: 'shift', cls, itf, node, network },
+      strongest.kind,
+      {
+        networks: baseline.top('network', 5),
+        countries: baseline.top('country', 5),
+        tools: baseline.top('tool', 5),
+        interfaces: baseline.top('interface', 5),
+        mfa: baseline.mfaSeen || undefined,
+        historyEvents: baseline.events,
+      },
+      {
+        network,
+        ip: e.source.ip,
+        country: e.source.geo?.country,
+        asn: e.source.asn,
+        interface: itf.kind,
+        tool: itf.tool,
+        user_agent: e.source.userAgent,
+        mfa: e.actor.mfa,
+      },
+      this.config.chainIdleMs,
+      this.config.maxEvidence,
+    );
+    for (const s of signals) if (s.weight > 0) chain.note(s.code, s.text, s.weight, e.id);
+    chain.automation = matchAutomation(this.config.automation, {
+      rootId: root.id,
+      principal: node.principal,
+      tool: itf.tool,
+      account: e.account,
+    });
+    this.open.add(chain);
+    return chain;
+  }
+
+  private baselineOf(node: CredentialNode, time: number): IdentityBaseline {
+    const key = `${node.root.provider}|${node.root.id}`;
+    let b = this.baselines.get(key);
+    if (!b) {
+      b = new IdentityBaseline(time, this.config.maxBaselineValues, this.config.historyWindowMs);
+      this.baselines.set(key, b);
+    } else if (time < b.firstSeen) b.firstSeen = time;
+    return b;
+  }
+
+  private observe(b: IdentityBaseline, e: AuditEvent, cls: Classification | undefined, itf: InterfaceInfo, network: string, time: number): void {
+    b.events++;
+    if (e.actor.mfa) b.mfaSeen = true;
+    b.observe('region', e.region, time);
+    b.observe('service', e.service, time);
+    // Calls made by provider services on the identity's behalf say nothing about where the identity works from.
+    if (itf.kind !== 'service') {
+      if (network !== 'unknown') b.observe('network', network, time);
+      b.observe('country', e.source.geo?.country, time);
+      if (e.source.asn !== undefined) b.observe('asn', String(e.source.asn), time);
+      b.observe('tool', itf.tool, time);
+      if (itf.kind !== 'unknown') b.observe('interface', itf.kind, time);
+    }
+    if (!cls) return;
+    if (cls.category === 'privileged') b.observe('privileged_action', e.action, time);
+    else if (cls.kind === 'cloudshell') b.observe('interface', 'cloudshell', time);
+    else if (cls.kind === 'credential_minted') b.observe('assumed_role', e.minted?.target, time);
+    else if (cls.kind === 'impersonation') b.observe('impersonated', e.minted?.target?.toLowerCase(), time);
+  }
+
+  private maintain(): void {
+    this.sinceMaintenance = 0;
+    for (const chain of this.open) if (this.watermark - chain.lastTime > chain.idleMs) this.close(chain);
+    this.graph.evict(this.watermark, this.config.longSessionIdleMs);
+  }
+
+  private close(chain: Chain): void {
+    chain.closed = true;
+    this.open.delete(chain);
+    this.closed.push(chain);
+    this.counts.chainsClosed++;
+  }
+
+  private render(): FindingDocument[] {
+    const out: FindingDocument[] = [];
+    const downWeight = this.config.automation.downWeight ?? 0.3;
+    for (const chain of this.closed) {
+      const score = scoreChain(chain, downWeight);
+      if (score.risk < this.config.minRiskScore) continue;
+      out.push(buildFinding(chain, score, this.catalog));
+    }
+    this.closed.length = 0;
+    this.counts.findings += out.length;
+    out.sort((a, b) => (a.event.start < b.event.start ? -1 : a.event.start > b.event.start ? 1 : a.cloud_api_abuse.finding_id < b.cloud_api_abuse.finding_id ? -1 : 1));
+    return out;
+  }
+}
+
+function stageOf(cls: Classification | undefined): ChainStage {
+  switch (cls?.category) {
+    case 'auth_shift':
+      return 'shift';
+    case 'privileged':
+      return 'privileged';
+    case 'recon':
+      return 'recon';
+    case 'tamper':
+      return 'tamper';
+    default:
+      return 'activity';
+  }
+}
+
+export type { ChainEvent };

@@ -1,0 +1,203 @@
+/**
+ * Credential lineage (DESIGN §3.2): every credential links to the call that minted it, hop by hop, back to a root
+ * identity. AWS: responseElements.credentials.accessKeyId <-> later userIdentity.accessKeyId. GCP: the impersonated
+ * service account's calls carry the delegating principal. Console logins, Entra sign-ins and CloudShell starts mint
+ * sessions the logs do not name; new sessions of the same principal shortly after are linked to them.
+ */
+import type { AuditEvent, CredentialKind } from '../../common/audit_event';
+import type { RootIdentity } from '../../common/finding';
+import type { Chain } from './chain';
+import { principalOf, rootIdentityOf } from './identity';
+
+export interface MintRecord {
+  eventId: string;
+  action: string;
+  time: number;
+  kind: CredentialKind;
+  target?: string;
+  sessionName?: string;
+  /** Network the minting call came from (to spot a session used somewhere else). */
+  network: string;
+  /** Minted by a provider service (instance profiles, Lambda): its network says nothing about the user. */
+  byService: boolean;
+  parent: CredentialNode;
+  /** The chain the minting call belonged to, if any: the new credential joins it. */
+  chain?: Chain;
+}
+
+/** A console login, sign-in or CloudShell start: a session the logs do not name. */
+export interface SessionMint extends MintRecord {
+  sessionKind: 'console_login' | 'sign_in' | 'cloudshell';
+}
+
+export interface Segment {
+  node: CredentialNode;
+  key: string;
+  network: string;
+  tool: string;
+  interfaceKind: string;
+  firstSeen: number;
+  lastSeen: number;
+  chain?: Chain;
+}
+
+export interface CredentialNode {
+  key: string;
+  /** The credential id as logged, or `principal:<name>` for identities acting without one. */
+  credentialId: string;
+  kind: CredentialKind;
+  principal: string;
+  root: RootIdentity;
+  parent?: CredentialNode;
+  mint?: MintRecord;
+  firstSeen: number;
+  lastSeen: number;
+  events: number;
+  segments: Map<string, Segment>;
+}
+
+const SESSION_MINTS_PER_PRINCIPAL = 8;
+
+export class CredentialGraph {
+  private readonly nodes = new Map<string, CredentialNode>();
+  private readonly mints = new Map<string, MintRecord>();
+  private readonly sessions = new Map<string, SessionMint[]>();
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  /**
+   * The node an event acts through; created on first sight and linked to its mint when known. Returns whether it is
+   * new so the caller can decide chain membership once.
+   */
+  nodeFor(e: AuditEvent, time: number): { node: CredentialNode; created: boolean } {
+    const key = nodeKeyOf(e);
+    const existing = this.nodes.get(key);
+    if (existing) {
+      existing.lastSeen = Math.max(existing.lastSeen, time);
+      existing.events++;
+      return { node: existing, created: false };
+    }
+    const principal = principalOf(e);
+    const node: CredentialNode = {
+      key,
+      credentialId: e.credential?.id ?? `principal:${principal}`,
+      kind: e.credential?.kind ?? 'unknown',
+      principal,
+      root: rootIdentityOf(e),
+      firstSeen: time,
+      lastSeen: time,
+      events: 1,
+      segments: new Map(),
+    };
+    const mint = this.mints.get(mintKeyOfUse(e, key));
+    if (mint) this.link(node, mint);
+    this.nodes.set(key, node);
+    return { node, created: true };
+  }
+
+  /** Records a credential minted by `e` with an id (or a GCP token); late mints re-link nodes seen before them. */
+  registerMint(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): void {
+    const key = mintKeyOfMint(e);
+    if (!key || !e.minted) return;
+    const record = mintRecord(e, parent, time, network, chain);
+    this.mints.set(key, record);
+    const seenBefore = this.nodes.get(key.startsWith('id:') ? `cred:${key.slice(3)}` : key);
+    if (seenBefore && !seenBefore.parent && seenBefore !== parent) this.link(seenBefore, record);
+  }
+
+  /** Records a console login, sign-in or CloudShell start: a session the logs do not name. */
+  registerSession(
+    sessionKind: SessionMint['sessionKind'],
+    e: AuditEvent,
+    parent: CredentialNode,
+    time: number,
+    network: string,
+    chain: Chain | undefined,
+  ): void {
+    if (e.outcome === 'failure') return;
+    const list = this.sessions.get(parent.principal) ?? [];
+    list.push({ ...mintRecord(e, parent, time, network, chain), sessionKind });
+    if (list.length > SESSION_MINTS_PER_PRINCIPAL) list.shift();
+    this.sessions.set(parent.principal, list);
+  }
+
+  /**
+   * The latest unnamed session of this principal that a new credential or context plausibly belongs to: console
+   * logins adopt console sessions, sign-ins adopt sessions from the same network, CloudShell starts adopt CloudShell.
+   */
+  sessionFor(principal: string, time: number, linkMs: number, interfaceKind: string, network: string): SessionMint | undefined {
+    const list = this.sessions.get(principal);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const s = list[i];
+      if (s.time > time || time - s.time > linkMs) continue;
+      if (s.sessionKind === 'console_login' && (interfaceKind === 'console' || interfaceKind === 'cloudshell')) return s;
+      if (s.sessionKind === 'cloudshell' && interfaceKind === 'cloudshell') return s;
+      if (s.sessionKind === 'sign_in' && s.network === network) return s;
+    }
+    return undefined;
+  }
+
+  /** Drops credentials idle for longer than `idleMs` that no open chain holds, and stale mint records. */
+  evict(now: number, idleMs: number): void {
+    for (const [key, node] of this.nodes) {
+      if (now - node.lastSeen <= idleMs) continue;
+      let held = false;
+      for (const seg of node.segments.values()) if (seg.chain && !seg.chain.closed) held = true;
+      if (!held) this.nodes.delete(key);
+    }
+    for (const [key, m] of this.mints) if (now - m.time > idleMs) this.mints.delete(key);
+    for (const [principal, list] of this.sessions) {
+      const kept = list.filter((s) => now - s.time <= idleMs);
+      if (kept.length) this.sessions.set(principal, kept);
+      else this.sessions.delete(principal);
+    }
+  }
+
+  private link(node: CredentialNode, mint: MintRecord): void {
+    node.parent = mint.parent;
+    node.mint = mint;
+    // Credentials minted by provider services for compute keep the compute resource as their root.
+    if (!mint.byService) node.root = mint.parent.root;
+  }
+}
+
+function mintRecord(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): MintRecord {
+  return {
+    eventId: e.id,
+    action: e.action,
+    time,
+    kind: e.minted?.kind ?? 'unknown',
+    target: e.minted?.target,
+    sessionName: e.minted?.sessionName,
+    network,
+    byService: e.actor.type === 'service',
+    parent,
+    chain,
+  };
+}
+
+function nodeKeyOf(e: AuditEvent): string {
+  if (e.credential?.id) return `cred:${e.credential.id}`;
+  const chain = e.actor.delegationChain;
+  if (chain && chain.length) return `delegated:${chain.join('>')}>${principalOf(e)}`;
+  return `principal:${e.provider}:${principalOf(e)}`;
+}
+
+/** Where a use looks for its mint: by credential id, or for GCP by (delegating principal -> service account). */
+function mintKeyOfUse(e: AuditEvent, nodeKey: string): string {
+  if (nodeKey.startsWith('cred:')) return `id:${nodeKey.slice(5)}`;
+  const chain = e.actor.delegationChain;
+  if (chain && chain.length) return `token:${chain[chain.length - 1].toLowerCase()}>${principalOf(e).toLowerCase()}`;
+  return '';
+}
+
+function mintKeyOfMint(e: AuditEvent): string | undefined {
+  const m = e.minted;
+  if (!m) return undefined;
+  if (m.id) return `id:${m.id}`;
+  if (e.provider === 'gcp' && m.kind === 'token' && m.target) return `token:${principalOf(e).toLowerCase()}>${m.target.toLowerCase()}`;
+  return undefined;
+}

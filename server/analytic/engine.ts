@@ -13,7 +13,8 @@ import { Chain, type ChainEvent } from './chain';
 import { type AnalyticConfig, withDefaults } from './config';
 import { matchAutomation } from './automation';
 import { CredentialGraph, type CredentialNode, type Segment, type SessionMint } from './lineage';
-import { isProviderService } from './identity';
+import { isProviderService, rootIdentityOf } from './identity';
+import type { CoverageAnalyzer } from './coverage';
 import { networkOf } from './network';
 import { contextSignals, eventSignals, inChainSignals, type ShiftSignal } from './shift';
 import { scoreChain } from './score';
@@ -46,6 +47,8 @@ export class DetectionEngine {
   constructor(
     private readonly catalog: CatalogApi,
     config: Partial<AnalyticConfig> = {},
+    /** Optional coverage analysis over the same events and lineage. */
+    private readonly coverage?: CoverageAnalyzer,
   ) {
     this.config = withDefaults(config);
   }
@@ -65,6 +68,7 @@ export class DetectionEngine {
     // The provider acting for itself is not a tenant identity; only what it mints for others matters (instance
     // profiles, Lambda roles), so their credentials keep the compute resource as root.
     if (isProviderService(e)) {
+      this.coverage?.observe(e, time, cls, rootIdentityOf(e));
       if (e.minted) {
         const { node } = this.graph.nodeFor(e, time);
         this.graph.registerMint(e, node, time, networkOf(e.source), undefined);
@@ -73,6 +77,7 @@ export class DetectionEngine {
     }
 
     const { node, created } = this.graph.nodeFor(e, time);
+    this.coverage?.observe(e, time, cls, node.root);
     const network = networkOf(e.source);
     const segmentKey = `${network}|${itf.tool}`;
     let segment = node.segments.get(segmentKey);

@@ -1,0 +1,76 @@
+/**
+ * Safe readers for untrusted JSON records. They never throw and never copy keys, so a record carrying `__proto__` or
+ * `constructor` keys cannot pollute prototypes. Lookups by record-supplied strings go through Maps, not object literals.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function obj(v: unknown): JsonObject | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+export function arr(v: unknown): unknown[] | undefined {
+  return Array.isArray(v) ? v : undefined;
+}
+
+/** A non-empty string, or a finite number rendered as text (ids and codes are sometimes logged as numbers). */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.length > 0 ? v : undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** true/false, also when logged as "true"/"false" strings (CloudTrail mfaAuthenticated, Azure isComplianceCheck). */
+export function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'True' || v === 'TRUE') return true;
+  if (v === 'false' || v === 'False' || v === 'FALSE') return false;
+  return undefined;
+}
+
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && v.length > 0 && v.length < 32) {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Own field by its canonical name or by an alternate spelling (Panther fixtures lower-case keys: `eventname`,
+ * `insertid`, `calleripaddress`). Own-property check so `constructor` or `toString` never resolve to inherited values.
+ */
+export function field(o: JsonObject, name: string, alt?: string): unknown {
+  const v = Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
+  if (v !== undefined && v !== null) return v;
+  if (alt !== undefined && Object.prototype.hasOwnProperty.call(o, alt)) return o[alt];
+  return v;
+}
+
+/** Own field of a possibly-missing object. */
+export function get(o: unknown, name: string): unknown {
+  return isObject(o) && Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
+}
+
+/** Nested own field: get2(o, 'a', 'b') is o.a.b. */
+export function get2(o: unknown, a: string, b: string): unknown {
+  return get(get(o, a), b);
+}
+
+export function get3(o: unknown, a: string, b: string, c: string): unknown {
+  return get(get(get(o, a), b), c);
+}
+
+/** First defined argument that is a non-empty string (see `str`). */
+export function firstStr(...values: unknown[]): string | undefined {
+  for (const v of values) {
+    const s = str(v);
+    if (s !== undefined) return s;
+  }
+  return undefined;
+}

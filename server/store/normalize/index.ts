@@ -1,0 +1,67 @@
+/**
+ * Normalizes one audit record, of any supported cloud, log and encoding, into the canonical AuditEvent. The shape is
+ * detected from the record itself. Never throws: an unusable record yields `{ ok: false, reason }`.
+ */
+import type { EventOrigin, NormalizeResult } from '../../../common/audit_event';
+import { normalizeCloudTrailEcs } from './aws_cloudtrail_ecs';
+import { normalizeCloudTrailRaw } from './aws_cloudtrail_raw';
+import { normalizeActivityLogEcs } from './azure_activitylogs_ecs';
+import { normalizeActivityLogRaw } from './azure_activitylogs_raw';
+import { normalizeAuditLogEcs } from './azure_auditlogs_ecs';
+import { normalizeAuditLogRaw } from './azure_auditlogs_raw';
+import { normalizeKubeAudit } from './azure_kube_audit';
+import { normalizeSignInEcs } from './azure_signinlogs_ecs';
+import { normalizeSignInRaw } from './azure_signinlogs_raw';
+import { detectShape } from './detect';
+import { normalizeGcpAuditEcs } from './gcp_audit_ecs';
+import { normalizeGcpAuditRaw } from './gcp_audit_raw';
+import { isObject, type JsonObject } from './get';
+import type { RecordShape } from './record_shape';
+import { unrecognizedReason } from './unrecognized';
+
+export type { RecordShape } from './record_shape';
+export { RECORD_SHAPES } from './record_shape';
+
+type Normalizer = (record: JsonObject, origin: EventOrigin | undefined) => NormalizeResult;
+
+const NORMALIZERS: Record<RecordShape, Normalizer> = {
+  'aws.cloudtrail.raw': normalizeCloudTrailRaw,
+  'aws.cloudtrail.ecs': normalizeCloudTrailEcs,
+  'gcp.audit.raw': normalizeGcpAuditRaw,
+  'gcp.audit.ecs': normalizeGcpAuditEcs,
+  'azure.activitylogs.raw': normalizeActivityLogRaw,
+  'azure.activitylogs.ecs': normalizeActivityLogEcs,
+  'azure.kubeaudit.raw': normalizeKubeAudit,
+  'azure.signinlogs.raw': normalizeSignInRaw,
+  'azure.signinlogs.ecs': normalizeSignInEcs,
+  'azure.auditlogs.raw': normalizeAuditLogRaw,
+  'azure.auditlogs.ecs': normalizeAuditLogEcs,
+};
+
+export function detectRecordShape(record: unknown): RecordShape | undefined {
+  if (!isObject(record)) return undefined;
+  try {
+    return detectShape(record);
+  } catch {
+    return undefined; // a hostile record (throwing getter, proxy) is simply not recognized
+  }
+}
+
+export function normalizeRecord(record: unknown, origin?: EventOrigin): NormalizeResult {
+  if (!isObject(record)) return { ok: false, reason: `record is not a JSON object (${describe(record)})` };
+  let shape: RecordShape | undefined;
+  try {
+    shape = detectShape(record);
+    if (shape === undefined) return { ok: false, reason: unrecognizedReason(record) };
+    return NORMALIZERS[shape](record, origin);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, reason: `cannot normalize ${shape ?? 'record'}: ${message.slice(0, 200)}` };
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `array of ${v.length}`;
+  return typeof v;
+}

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -77,6 +78,8 @@ export async function* readFileInto(
   } finally {
     source.destroy();
     raw.destroy();
+    // Closing is asynchronous; wait so that a stopped read leaves no descriptor behind.
+    if (!raw.closed) await once(raw, 'close').catch(ignore);
   }
 }
 

@@ -77,7 +77,8 @@ function timeIn(text: string): number | undefined {
   for (const pattern of PATH_TIMES) {
     const m = pattern.exec(text);
     if (!m) continue;
-    const [year, month, day, hour, minute, second] = m.slice(1, 7).map((part) => (part ? Number(part) : 0));
+    const part = (i: number): number => (m[i] ? Number(m[i]) : 0);
+    const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
     if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) continue;
     if (hour > 23 || minute > 59 || second > 59) continue;
     return Date.UTC(year, month - 1, day, hour, minute, second);

@@ -1,5 +1,5 @@
 /** Helpers for the tests of this folder (not a test itself). */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -55,6 +55,7 @@ export class Scratch {
 
   file(name: string, content: string | Buffer): string {
     const full = path.join(this.dir, name);
+    mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, content);
     return full;
   }

@@ -31,8 +31,7 @@ export function normalizeKubeAudit(r: JsonObject, origin: EventOrigin | undefine
   const group = str(get(objectRef, 'apiGroup')) ?? (slash > 0 ? apiVersion.slice(0, slash) : undefined);
   const version = slash > 0 ? apiVersion.slice(slash + 1) : apiVersion;
   const subresource = str(get(objectRef, 'subresource'));
-  const groupName = group === undefined ? 'core' : group.endsWith('.k8s.io') ? group.slice(0, -7) : group;
-  const action = `io.k8s.${groupName}.${version}.${resource}${subresource !== undefined ? `.${subresource}` : ''}.${verb}`;
+  const action = `${gkeGroupPrefix(group)}.${version}.${resource}${subresource !== undefined ? `.${subresource}` : ''}.${verb}`;
 
   const resourceId = str(field(r, 'resourceId', 'resourceid'));
   const time =
@@ -72,6 +71,17 @@ export function normalizeKubeAudit(r: JsonObject, origin: EventOrigin | undefine
   if (region !== undefined) event.region = clip(region);
   if (origin !== undefined) event.origin = origin;
   return { ok: true, event };
+}
+
+/**
+ * GKE names API groups in reverse-domain order: core -> io.k8s.core, apps -> io.k8s.apps,
+ * rbac.authorization.k8s.io -> io.k8s.authorization.rbac, cert-manager.io -> io.cert-manager.
+ */
+function gkeGroupPrefix(group: string | undefined): string {
+  if (group === undefined || group === '') return 'io.k8s.core';
+  if (group.endsWith('.k8s.io')) return `io.k8s.${group.slice(0, -7).split('.').reverse().join('.')}`;
+  if (!group.includes('.')) return `io.k8s.${group}`;
+  return group.split('.').reverse().join('.');
 }
 
 function kubeActor(username: string | undefined, uid: string | undefined): Actor {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { EventOrigin } from '../../../common/audit_event';
+import type { AuditEvent, EventOrigin, NormalizeResult } from '../../../common/audit_event';
 
 export const DATASETS = path.resolve(__dirname, '../../../../shared/datasets');
 
@@ -101,4 +101,34 @@ export function pantherRecords(): DatasetRecord[] {
 
 export function allDatasetRecords(): DatasetRecord[] {
   return [...invictusRecords(), ...otrfRecords(), ...ecsRecords(), ...pantherRecords()];
+}
+
+/** The event of a successful result; fails the test with the normalizer's reason otherwise. */
+export function eventOf(result: NormalizeResult): AuditEvent {
+  if (!result.ok) throw new Error(`expected an event, got: ${result.reason}`);
+  return result.event;
+}
+
+/** Records of one dataset that satisfy a predicate on the raw record. */
+export function recordsWhere(records: DatasetRecord[], predicate: (r: Record<string, unknown>) => boolean): DatasetRecord[] {
+  return records.filter((d) => typeof d.record === 'object' && d.record !== null && predicate(d.record as Record<string, unknown>));
+}
+
+/** A deep copy of a JSON document without the given dotted paths (for "what if the pipeline dropped X" tests). */
+export function withoutFields(doc: unknown, ...paths: string[]): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+  for (const p of paths) {
+    const segments = p.split('.');
+    let cur: unknown = copy;
+    for (const s of segments.slice(0, -1)) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[s] : undefined;
+    if (typeof cur === 'object' && cur !== null) delete (cur as Record<string, unknown>)[segments[segments.length - 1]];
+  }
+  return copy;
+}
+
+/** Reads a nested value of a JSON document by dotted path. */
+export function valueAt(doc: unknown, dotted: string): unknown {
+  let cur: unknown = doc;
+  for (const s of dotted.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[s] : undefined;
+  return cur;
 }

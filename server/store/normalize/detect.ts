@@ -70,9 +70,22 @@ function ecsShape(r: JsonObject): RecordShape | undefined {
   return dataset === undefined ? undefined : ECS_DATASETS.get(dataset);
 }
 
+/** Entra ID diagnostic categories that are neither sign-ins nor audits, nor Activity log records. */
+export const OTHER_ENTRA_CATEGORIES = new Set([
+  'MicrosoftGraphActivityLogs',
+  'ProvisioningLogs',
+  'ADFSSignInLogs',
+  'RiskyUsers',
+  'UserRiskEvents',
+  'RiskyServicePrincipals',
+  'ServicePrincipalRiskEvents',
+  'NetworkAccessTrafficLogs',
+]);
+
 function azureShape(r: JsonObject): RecordShape | undefined {
   const category = str(field(r, 'category'));
   if (category !== undefined) {
+    if (OTHER_ENTRA_CATEGORIES.has(category)) return undefined;
     if (isSignInCategory(category)) return 'azure.signinlogs.raw';
     if (category === 'AuditLogs') return 'azure.auditlogs.raw';
     if (category === 'kube-audit' || category === 'kube-audit-admin') return 'azure.kubeaudit.raw';

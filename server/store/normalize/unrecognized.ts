@@ -2,7 +2,7 @@
  * A specific reason for a record no normalizer takes: a known format we do not support, a wrapper that should have
  * been unwrapped, or the record's keys.
  */
-import { ecsDataset } from './detect';
+import { ecsDataset, OTHER_ENTRA_CATEGORIES } from './detect';
 import { get, isObject, str, type JsonObject } from './get';
 
 const MAX_KEYS_SHOWN = 12;
@@ -20,17 +20,6 @@ export function unrecognizedReason(r: JsonObject): string {
   const more = keys.length > MAX_KEYS_SHOWN ? ` (+${keys.length - MAX_KEYS_SHOWN} more)` : '';
   return `unrecognized record: keys ${shown.join(',')}${more}`;
 }
-
-const OTHER_ENTRA_CATEGORIES = new Set([
-  'MicrosoftGraphActivityLogs',
-  'ProvisioningLogs',
-  'ADFSSignInLogs',
-  'RiskyUsers',
-  'UserRiskEvents',
-  'RiskyServicePrincipals',
-  'ServicePrincipalRiskEvents',
-  'NetworkAccessTrafficLogs',
-]);
 
 function unsupportedProvider(r: JsonObject): string | undefined {
   if (Array.isArray(get(r, 'Records'))) return 'CloudTrail delivery file envelope {"Records": [...]}: pass each element of Records';

@@ -1,4 +1,5 @@
 import type { CloudProvider } from '../../../common/audit_event';
+import type { EntryCondition } from './conditions';
 
 /** What an API call means for an attack chain. */
 export type ActionCategory = 'auth_shift' | 'privileged' | 'recon' | 'tamper';
@@ -49,6 +50,11 @@ export interface CatalogEntry {
    */
   action: string;
   match?: 'exact' | 'suffix';
+  /**
+   * Narrows the entry to events whose request (or caller) matches, e.g. GetParameter only with decryption.
+   * Entries sharing an action are tried in table order; an event no entry accepts falls through to generic rules.
+   */
+  when?: EntryCondition;
   category: ActionCategory;
   kind: ActionKind;
   /** MITRE ATT&CK technique ids, e.g. T1098.001. */
@@ -56,6 +62,8 @@ export interface CatalogEntry {
   /** Plain words for explanations: "attached a managed policy to an IAM user". */
   summary: string;
   rollback?: RollbackTemplate;
+  /** A privileged action that also shifts the authentication context: CreateAccessKey creates a long-term key. */
+  shift?: AuthShiftKind;
 }
 
 /** Result of classifying one event against the catalog. */
@@ -65,6 +73,8 @@ export interface Classification {
   techniques: string[];
   summary: string;
   rollback?: RollbackTemplate;
+  /** See CatalogEntry.shift. */
+  shift?: AuthShiftKind;
   /** Matched from an explicit catalog entry (true) or a generic rule such as Describe-, List- or Get- reads (false). */
   explicit: boolean;
 }

@@ -1,0 +1,55 @@
+import type { AuditEvent } from '../../../common/audit_event';
+
+/**
+ * Reads the catalog does not list one by one still count as reconnaissance (explicit: false). What a read looks like
+ * per provider is data here; `isGenericRead` applies it.
+ */
+export const GENERIC_READS = {
+  aws: {
+    /** eventName prefixes that read, followed by an upper-case letter or the end (ListUsers, not Listener...). */
+    prefixes: ['Describe', 'List', 'Get', 'Search', 'Lookup', 'BatchGet', 'BatchDescribe', 'Head'],
+    /** readOnly events of these services are cryptography or sign-in, not looking around. */
+    readOnlyExceptServices: ['kms.amazonaws.com', 'sts.amazonaws.com', 'signin.amazonaws.com', 'sso.amazonaws.com'],
+  },
+  gcp: {
+    /** Prefixes of the last methodName segment: compute.instances.list, ListSinks, getIamPolicy, aggregatedList. */
+    prefixes: ['get', 'list', 'aggregatedList', 'search', 'lookup'],
+  },
+  azure: {
+    /** Azure operations that read end with /READ. */
+    suffix: '/READ',
+  },
+} as const;
+
+const AWS_READONLY_EXCEPT = new Set<string>(GENERIC_READS.aws.readOnlyExceptServices);
+const GCP_PREFIXES = GENERIC_READS.gcp.prefixes.map((prefix) => prefix.toLowerCase());
+
+export function isGenericRead(event: AuditEvent): boolean {
+  switch (event.provider) {
+    case 'aws':
+      return startsWithWord(event.action, 0, GENERIC_READS.aws.prefixes, false) ||
+        (event.readOnly === true && !AWS_READONLY_EXCEPT.has(event.service));
+    case 'gcp':
+      return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
+    case 'azure':
+      return endsWithIgnoringCase(event.action, GENERIC_READS.azure.suffix);
+  }
+}
+
+/** `text` at `start` begins with one of the prefixes, followed by the end or an upper-case letter. */
+function startsWithWord(text: string, start: number, prefixes: readonly string[], ignoreCase: boolean): boolean {
+  for (const prefix of prefixes) {
+    const end = start + prefix.length;
+    if (end > text.length) continue;
+    const head = text.slice(start, end);
+    if ((ignoreCase ? head.toLowerCase() : head) !== prefix) continue;
+    if (end === text.length) return true;
+    const next = text.charCodeAt(end);
+    if (next >= 65 && next <= 90) return true;
+  }
+  return false;
+}
+
+function endsWithIgnoringCase(text: string, suffix: string): boolean {
+  return text.length >= suffix.length && text.slice(text.length - suffix.length).toUpperCase() === suffix;
+}

@@ -4,7 +4,7 @@
  * (sourceIdentity, ec2RoleDelivery, onBehalfOf, a minted key or request too large for the flattened copy).
  */
 import type { AuditEvent, EventOrigin, NormalizeResult } from '../../../common/audit_event';
-import { addAwsRequestTargets, awsActor, awsCredential, awsMinted, awsOutcome, type AwsIdentity } from './aws_common';
+import { addAwsRequestTargets, awsActor, awsCredential, awsMinted, awsOutcome, canMint, type AwsIdentity } from './aws_common';
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
 import { EcsOriginal } from './ecs_original';
@@ -135,7 +135,7 @@ export function normalizeCloudTrailEcs(doc: JsonObject, origin: EventOrigin | un
   if (readOnly !== undefined) event.readOnly = readOnly;
   const credential = awsCredential(identity);
   if (credential !== undefined) event.credential = credential;
-  const minted = awsMinted(mintFacts(doc, eventName, outcome, identity, request, flatResponse, responseText, original));
+  const minted = canMint(eventName) ? awsMinted(mintFacts(doc, eventName, outcome, identity, request, flatResponse, responseText, original)) : undefined;
   if (minted !== undefined) event.minted = minted;
   if (request !== undefined) event.request = request;
   if (origin !== undefined) event.origin = origin;

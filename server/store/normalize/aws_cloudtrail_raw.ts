@@ -3,7 +3,7 @@
  * (`@timestamp` instead of `eventTime`) and Panther fixtures (some with lower-cased keys and `p_event_time`).
  */
 import type { AuditEvent, EventOrigin, NormalizeResult } from '../../../common/audit_event';
-import { addAwsRequestTargets, awsActor, awsCredential, awsMinted, awsOutcome, type AwsIdentity } from './aws_common';
+import { addAwsRequestTargets, awsActor, awsCredential, awsMinted, awsOutcome, canMint, type AwsIdentity } from './aws_common';
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
 import { arr, bool, field, firstStr, get, get2, isObject, obj, str, type JsonObject } from './get';
@@ -69,7 +69,6 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
   }
   addAwsRequestTargets(request, resources);
 
-  const credentials = get(response, 'credentials');
   const event: AuditEvent = {
     id:
       clip(str(field(r, 'eventID', 'eventid'))) ??
@@ -93,7 +92,7 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
   if (readOnly !== undefined) event.readOnly = readOnly;
   const credential = awsCredential(identity);
   if (credential !== undefined) event.credential = credential;
-  const minted = awsMinted({
+  const minted = canMint(eventName) ? awsMinted({
     eventName,
     outcome,
     caller: identity,
@@ -103,13 +102,13 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
     federatedName: str(get(request, 'name')),
     targetPrincipal: str(get(request, 'targetPrincipal')),
     requestUserName: str(get(request, 'userName')),
-    credentialsKeyId: str(get(credentials, 'accessKeyId')),
-    expiration: parseTime(get(credentials, 'expiration')),
+    credentialsKeyId: str(get2(response, 'credentials', 'accessKeyId')),
+    expiration: parseTime(get2(response, 'credentials', 'expiration')),
     assumedRoleArn: str(get2(response, 'assumedRoleUser', 'arn')),
     federatedUserArn: str(get2(response, 'federatedUser', 'arn')),
     createdKeyId: str(get2(response, 'accessKey', 'accessKeyId')),
     createdKeyUser: str(get2(response, 'accessKey', 'userName')),
-  });
+  }) : undefined;
   if (minted !== undefined) event.minted = minted;
   if (request !== undefined) event.request = request;
   if (origin !== undefined) event.origin = origin;

@@ -176,6 +176,11 @@ const STS_MINTS = new Set([
   'AssumeRoot',
 ]);
 
+/** Events that can create a credential; others skip gathering mint facts altogether. */
+export function canMint(eventName: string): boolean {
+  return STS_MINTS.has(eventName) || eventName === 'CreateAccessKey' || eventName === 'ConsoleLogin' || eventName === 'GetSigninToken';
+}
+
 export function awsMinted(f: AwsMintFacts): MintedCredential | undefined {
   if (f.outcome === 'failure') return undefined;
   const callerName = f.caller.userName ?? f.caller.signInUserName;
@@ -229,7 +234,7 @@ const REQUEST_TARGET_KEYS = ['roleArn', 'policyArn', 'bucketName', 'instanceId',
 export function addAwsRequestTargets(request: Record<string, unknown> | undefined, out: string[]): void {
   if (request === undefined) return;
   for (const key of REQUEST_TARGET_KEYS) {
-    const v = Object.prototype.hasOwnProperty.call(request, key) ? request[key] : undefined;
+    const v = request[key];
     if (typeof v === 'string' && v.length > 0) pushBounded(out, key === 'bucketName' ? `arn:aws:s3:::${v}` : v);
   }
 }

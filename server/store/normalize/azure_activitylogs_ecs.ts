@@ -76,7 +76,7 @@ export function normalizeActivityLogEcs(doc: JsonObject, origin: EventOrigin | u
     provider: 'azure',
     log: 'azure.activitylogs',
     encoding: 'ecs',
-    service,
+    service: clip(service) as string,
     action: clip(operation) as string,
     outcome,
     readOnly: azureReadOnly(operation, category),

@@ -53,7 +53,7 @@ export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | und
     provider: 'azure',
     log: 'azure.activitylogs',
     encoding: 'raw',
-    service,
+    service: clip(service) as string,
     action: clip(operation) as string,
     outcome,
     readOnly: azureReadOnly(operation, category),

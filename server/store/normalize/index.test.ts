@@ -148,6 +148,21 @@ describe('normalizeRecord robustness', () => {
     expect(JSON.stringify({ ...e, raw: undefined }).length).toBeLessThan(64 * 1024);
   });
 
+  it('bounds the Azure service even when the provider namespace of operationName is huge', () => {
+    const e = eventOf(normalizeRecord({ operationName: `Microsoft.${'x'.repeat(1024 * 1024)}/write`, category: 'Administrative' }));
+    expect(e.service.length).toBe(MAX_IDENTIFIER);
+    expect(e.action.length).toBe(MAX_IDENTIFIER);
+  });
+
+  it('unwraps exported Elasticsearch hits and records where they came from', () => {
+    const source = { '@timestamp': '2024-05-01T10:00:00Z', event: { action: 'ListUsers', provider: 'iam.amazonaws.com', id: 'e1' }, aws: { cloudtrail: {} } };
+    const hit = { _index: '.ds-logs-aws.cloudtrail-default-2024.05.01-000001', _id: 'doc-1', _source: source };
+    expect(detectRecordShape(hit)).toBe('aws.cloudtrail.ecs');
+    const e = eventOf(normalizeRecord(hit, { file: 'export.ndjson', line: 7 }));
+    expect(e.origin).toEqual({ file: 'export.ndjson', line: 7, index: '.ds-logs-aws.cloudtrail-default-2024.05.01-000001', docId: 'doc-1' });
+    expect(e.raw).toBe(source);
+  });
+
   it('passes the origin through and keeps the original record', () => {
     const record = cloudTrail();
     const e = eventOf(normalizeRecord(record, { file: 'a.json', line: 3 }));

@@ -15,7 +15,7 @@ import { normalizeSignInRaw } from './azure_signinlogs_raw';
 import { detectShape } from './detect';
 import { normalizeGcpAuditEcs } from './gcp_audit_ecs';
 import { normalizeGcpAuditRaw } from './gcp_audit_raw';
-import { isObject, type JsonObject } from './get';
+import { isObject, str, type JsonObject } from './get';
 import type { RecordShape } from './record_shape';
 import { unrecognizedReason } from './unrecognized';
 
@@ -41,7 +41,7 @@ const NORMALIZERS: Record<RecordShape, Normalizer> = {
 export function detectRecordShape(record: unknown): RecordShape | undefined {
   if (!isObject(record)) return undefined;
   try {
-    return detectShape(record);
+    return detectShape(searchHitSource(record) ?? record);
   } catch {
     return undefined; // a hostile record (throwing getter, proxy) is simply not recognized
   }
@@ -51,6 +51,10 @@ export function normalizeRecord(record: unknown, origin?: EventOrigin): Normaliz
   if (!isObject(record)) return { ok: false, reason: `record is not a JSON object (${describe(record)})` };
   let shape: RecordShape | undefined;
   try {
+    const hit = searchHitSource(record);
+    if (hit !== undefined) {
+      return normalizeRecord(hit, { ...origin, index: str(record._index) ?? origin?.index, docId: str(record._id) ?? origin?.docId });
+    }
     shape = detectShape(record);
     if (shape === undefined) return { ok: false, reason: unrecognizedReason(record) };
     return NORMALIZERS[shape](record, origin);
@@ -58,6 +62,12 @@ export function normalizeRecord(record: unknown, origin?: EventOrigin): Normaliz
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, reason: `cannot normalize ${shape ?? 'record'}: ${message.slice(0, 200)}` };
   }
+}
+
+/** Elasticsearch search hits exported as they come ({_index, _id, _source}): the document is the _source. */
+function searchHitSource(r: JsonObject): JsonObject | undefined {
+  const source = r._source;
+  return isObject(source) && typeof r._index === 'string' ? source : undefined;
 }
 
 function describe(v: unknown): string {

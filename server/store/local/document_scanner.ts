@@ -88,28 +88,7 @@ export class DocumentScanner {
     }
     while (i < n) {
       if (this.inRecord) {
-        // The hot loop: inside a record only strings and brackets matter.
-        for (; i < n; i++) {
-          const c = s.charCodeAt(i);
-          if (c === QUOTE) {
-            const j = this.closeQuote(s, i + 1, false);
-            if (j === -1) {
-              this.suspendString(s, i + 1, false);
-              i = n;
-              break;
-            }
-            i = j;
-          } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-            this.depth++;
-          } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-            if (--this.depth === this.arrayDepth) {
-              this.inRecord = false;
-              this.emit(s, captureStart, i + 1, false);
-              i++;
-              break;
-            }
-          }
-        }
+        i = this.scanRecord(s, i, captureStart);
         continue;
       }
       const c = s.charCodeAt(i);
@@ -209,6 +188,37 @@ export class DocumentScanner {
       i++;
     }
     this.keepCapture(s, captureStart);
+  }
+
+  /**
+   * The hot loop: inside a record only strings and brackets matter. Returns where to go on: after the record's
+   * closing bracket, or the end of the chunk.
+   */
+  private scanRecord(s: string, from: number, captureStart: number): number {
+    const n = s.length;
+    const end = this.arrayDepth;
+    let depth = this.depth;
+    for (let i = from; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        const j = this.closeQuote(s, i + 1, false);
+        if (j === -1) {
+          this.depth = depth;
+          this.suspendString(s, i + 1, false);
+          return n;
+        }
+        i = j;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        depth++;
+      } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === end) {
+        this.depth = depth;
+        this.inRecord = false;
+        this.emit(s, captureStart, i + 1, false);
+        return i + 1;
+      }
+    }
+    this.depth = depth;
+    return n;
   }
 
   /** End of input: a cut-off document is reported once, after the complete records were handed over. */

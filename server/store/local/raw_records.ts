@@ -1,6 +1,6 @@
 import type { EventOrigin } from '../../../common/audit_event';
 import { readFileInto, type ByteCounter } from './read_file';
-import { DEFAULT_MAX_RECORD_CHARS, RecordTextParser } from './record_parser';
+import { RecordTextParser } from './record_parser';
 import type { RecordSink, SkipCode } from './types';
 
 export interface RawReadSummary {
@@ -22,7 +22,7 @@ export async function readRawRecords(
   const counter: ByteCounter = { bytes: 0 };
   const sink = new CountingSink(onRecord);
   for (const file of files) {
-    const parser = new RecordTextParser(file, sink, DEFAULT_MAX_RECORD_CHARS);
+    const parser = new RecordTextParser(file, sink);
     for await (const _ of readFileInto(file, parser, sink, counter)) {
       // each step is one chunk; nothing to do between chunks
     }

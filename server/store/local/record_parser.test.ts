@@ -1,10 +1,10 @@
-import { RecordTextParser } from './record_parser';
+import { RecordTextParser, type ParserOptions } from './record_parser';
 import { CollectingSink, ndjson, records } from './test_support';
 
 /** Feeds `text` in chunks of `size` characters. */
-function parse(text: string, size = text.length, maxRecordChars?: number): CollectingSink {
+function parse(text: string, size = text.length, options: ParserOptions = {}): CollectingSink {
   const sink = new CollectingSink();
-  const parser = new RecordTextParser('f.json', sink, maxRecordChars);
+  const parser = new RecordTextParser('f.json', sink, options);
   for (let i = 0; i < text.length; i += size) parser.push(text.slice(i, i + size));
   parser.end();
   return sink;
@@ -12,9 +12,12 @@ function parse(text: string, size = text.length, maxRecordChars?: number): Colle
 
 const three = records('e', 3);
 
-describe('record layouts, recognised from content', () => {
+describe.each([
+  ['parsed whole', {}],
+  ['streamed through the scanner', { wholeDocumentChars: 0 }],
+] as [string, ParserOptions][])('record layouts, recognised from content, documents %s', (_mode, options) => {
   it('reads a CloudTrail S3 delivery file and numbers records by index', () => {
-    const sink = parse(JSON.stringify({ Records: three }));
+    const sink = parse(JSON.stringify({ Records: three }), undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2', 'e3']);
     expect(sink.records.map((r) => r.origin)).toEqual([
       { file: 'f.json', line: 1 },
@@ -25,10 +28,10 @@ describe('record layouts, recognised from content', () => {
   });
 
   it('reads Azure `records`, Elastic `expected`, a top-level array and a single pretty-printed object', () => {
-    expect(parse(JSON.stringify({ records: three }, null, 2)).ids()).toEqual(['e1', 'e2', 'e3']);
-    expect(parse(JSON.stringify({ expected: three }, null, 4)).ids()).toEqual(['e1', 'e2', 'e3']);
-    expect(parse(JSON.stringify(three)).ids()).toEqual(['e1', 'e2', 'e3']);
-    expect(parse(JSON.stringify(three[0], null, 2)).ids()).toEqual(['e1']);
+    expect(parse(JSON.stringify({ records: three }, null, 2), undefined, options).ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(parse(JSON.stringify({ expected: three }, null, 4), undefined, options).ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(parse(JSON.stringify(three), undefined, options).ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(parse(JSON.stringify(three[0], null, 2), undefined, options).ids()).toEqual(['e1']);
   });
 
   it('unwraps Elasticsearch hits and keeps their index and id in the origin', () => {
@@ -44,7 +47,7 @@ describe('record layouts, recognised from content', () => {
         ],
       },
     };
-    const sink = parse(JSON.stringify(response, null, 1));
+    const sink = parse(JSON.stringify(response, null, 1), undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2']);
     expect(sink.records[1].origin).toEqual({ file: 'f.json', line: 2, index: 'logs-aws.cloudtrail-default', docId: 'a2' });
   });
@@ -55,14 +58,14 @@ describe('record layouts, recognised from content', () => {
       { ...three[1], log: { level: 'info' } },
       three[2],
     ]);
-    const sink = parse(lines);
+    const sink = parse(lines, undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2', 'e3']);
     expect(sink.records.map((r) => r.origin.line)).toEqual([1, 2, 3]);
     expect(sink.records[1].value).toHaveProperty('log', { level: 'info' });
   });
 
   it('expands envelope lines (one Event Hub message per line) with the line number', () => {
-    const sink = parse(ndjson([{ records: three.slice(0, 2) }, { records: [three[2]] }]));
+    const sink = parse(ndjson([{ records: three.slice(0, 2) }, { records: [three[2]] }]), undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2', 'e3']);
     expect(sink.records.map((r) => r.origin.line)).toEqual([1, 1, 2]);
   });
@@ -76,7 +79,7 @@ describe('record layouts, recognised from content', () => {
     const docs = [JSON.stringify({ Records: tricky }), JSON.stringify({ Records: tricky }, null, 2), ndjson(tricky)];
     for (const doc of docs) {
       for (const size of [1, 2, 3, 5, 7, 13, 64]) {
-        const sink = parse(doc, size);
+        const sink = parse(doc, size, options);
         expect(sink.ids()).toEqual(['q1', 'q2', 'q3']);
         expect(sink.records.map((r) => r.value)).toEqual(tricky);
         expect(sink.problems).toEqual([]);
@@ -85,9 +88,9 @@ describe('record layouts, recognised from content', () => {
   });
 
   it('strips a UTF-8 byte-order mark, at the start and where files were concatenated', () => {
-    expect(parse('\ufeff' + JSON.stringify({ Records: three })).ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(parse('\ufeff' + JSON.stringify({ Records: three }), undefined, options).ids()).toEqual(['e1', 'e2', 'e3']);
     const concatenated = '\ufeff' + ndjson(three.slice(0, 2)) + '\ufeff' + ndjson([three[2]]);
-    const sink = parse(concatenated);
+    const sink = parse(concatenated, undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2', 'e3']);
     expect(sink.problems).toEqual([]);
   });
@@ -131,14 +134,22 @@ describe('bad input is reported and the records around it are kept', () => {
     expect(sink.problems).toEqual([{ code: 'broken_document', reason: expect.stringContaining('2 complete records'), line: 2 }]);
   });
 
-  it('reports scalars where records belong', () => {
-    const sink = parse(`{"Records":[${JSON.stringify(three[0])},"oops",42,${JSON.stringify(three[1])}]}`);
+  it.each([{}, { wholeDocumentChars: 0 }])('reports scalars where records belong (%p)', (options) => {
+    const sink = parse(`{"Records":[${JSON.stringify(three[0])},"oops",42,${JSON.stringify(three[1])}]}`, undefined, options);
     expect(sink.ids()).toEqual(['e1', 'e2']);
     expect(sink.records.map((r) => r.origin.line)).toEqual([1, 4]);
     expect(sink.problems.map((p) => [p.code, p.line])).toEqual([
       ['not_object', 2],
       ['not_object', 3],
     ]);
+  });
+
+  it('reads several documents in a row and junk between them', () => {
+    const text = `${JSON.stringify({ Records: three.slice(0, 2) }, null, 2)}\n${JSON.stringify(three[2])}\nnot json\n[]`;
+    const sink = parse(text);
+    expect(sink.ids()).toEqual(['e1', 'e2', 'e3']);
+    expect(sink.records.map((r) => r.origin.line)).toEqual([1, 2, 3]);
+    expect(sink.problems).toEqual([{ code: 'not_json', reason: 'text that is not JSON before record 4', line: 4 }]);
   });
 
   it('processes a line with a 10 MB string field', () => {
@@ -151,10 +162,10 @@ describe('bad input is reported and the records around it are kept', () => {
 
   it('reports lines and records beyond the maximum length and keeps the ones around them', () => {
     const long = { id: 'long', eventTime: '2024-01-01T00:00:00Z', blob: 'y'.repeat(5000) };
-    const lines = parse(ndjson([three[0], long, three[1]]), 700, 1000);
+    const lines = parse(ndjson([three[0], long, three[1]]), 700, { maxRecordChars: 1000 });
     expect(lines.ids()).toEqual(['e1', 'e2']);
     expect(lines.problems).toEqual([{ code: 'too_long', reason: 'line longer than 1000 characters', line: 2 }]);
-    const doc = parse(JSON.stringify({ Records: [three[0], long, three[1]] }), 700, 1000);
+    const doc = parse(JSON.stringify({ Records: [three[0], long, three[1]] }), 700, { maxRecordChars: 1000 });
     expect(doc.ids()).toEqual(['e1', 'e2']);
     expect(doc.problems).toEqual([{ code: 'too_long', reason: 'record 2 is longer than 1000 characters', line: 2 }]);
   });

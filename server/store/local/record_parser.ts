@@ -8,7 +8,21 @@ import type { RecordSink, SkipCode } from './types';
 export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024 * 1024;
 /** Characters gathered before the layout is decided. */
 const HEAD_CHARS = 1024 * 1024;
+/**
+ * Documents up to this size are parsed whole (one native JSON.parse is the fastest way through a small CloudTrail
+ * S3 file); larger ones, and any that fail to parse whole, go through the streaming bracket scanner, which holds
+ * one record at a time and is as fast on large documents (parsing them whole only makes every record survive a
+ * garbage collection).
+ */
+const WHOLE_DOCUMENT_CHARS = 4 * 1024 * 1024;
 const BOM = 0xfeff;
+
+export interface ParserOptions {
+  /** Longest line or record kept (characters). */
+  maxRecordChars?: number;
+  /** Largest document parsed whole rather than streamed through the scanner. */
+  wholeDocumentChars?: number;
+}
 
 /**
  * Turns a file's decoded text, chunk by chunk, into records for a RecordSink: decides the layout from the
@@ -19,6 +33,9 @@ export class RecordTextParser implements ScannedTextSink {
   private layout: Layout | undefined;
   private head = '';
   private started = false;
+  /** Document layout: its text while it may still be parsed whole. */
+  private document: string[] = [];
+  private documentChars = 0;
   private scanner: DocumentScanner | undefined;
   /** Lines mode: the unfinished last line, in pieces. */
   private carry: string[] = [];
@@ -26,11 +43,17 @@ export class RecordTextParser implements ScannedTextSink {
   private discardingLine = false;
   private lineNo = 0;
 
+  private readonly maxRecordChars: number;
+  private readonly wholeDocumentChars: number;
+
   constructor(
     private readonly file: string,
     private readonly sink: RecordSink,
-    private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS,
-  ) {}
+    options: ParserOptions = {},
+  ) {
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.wholeDocumentChars = Math.min(options.wholeDocumentChars ?? WHOLE_DOCUMENT_CHARS, this.maxRecordChars);
+  }
 
   push(text: string): void {
     if (this.layout === undefined) {
@@ -46,9 +69,10 @@ export class RecordTextParser implements ScannedTextSink {
     this.feed(text);
   }
 
-  /** Decides the layout with what has arrived (for a peek at the head of a file). */
+  /** Hands over the records of what has arrived, without waiting for the end (a peek at the head of a file). */
   flushHead(): void {
     if (this.layout === undefined) this.decide(false);
+    if (this.layout === 'document') this.startScanner();
   }
 
   /** End of input. */
@@ -59,6 +83,7 @@ export class RecordTextParser implements ScannedTextSink {
       return;
     }
     if (this.layout === 'document') {
+      if (!this.scanner) this.parseWholeDocument();
       this.scanner?.end();
       return;
     }
@@ -75,9 +100,10 @@ export class RecordTextParser implements ScannedTextSink {
   /** Input stopped early (a truncated gzip): drops the unfinished record and says where it was. */
   abandon(): number {
     if (this.layout === undefined) this.decide(false);
-    if (this.layout === 'document' && this.scanner) {
-      const at = this.scanner.recordCount + 1;
-      this.scanner.abandon();
+    if (this.layout === 'document') {
+      const scanner = this.startScanner();
+      const at = scanner.recordCount + 1;
+      scanner.abandon();
       return at;
     }
     this.carry = [];
@@ -96,15 +122,61 @@ export class RecordTextParser implements ScannedTextSink {
       return;
     }
     this.layout = layout;
-    if (layout === 'document') {
-      this.scanner = new DocumentScanner(this, { maxRecordChars: this.maxRecordChars, wholeValues: true });
-    }
     if (layout !== 'empty') this.feed(head);
   }
 
   private feed(text: string): void {
-    if (this.scanner) this.scanner.push(text);
-    else this.splitLines(text);
+    if (this.layout === 'lines') {
+      this.splitLines(text);
+    } else if (this.scanner) {
+      this.scanner.push(text);
+    } else {
+      this.document.push(text);
+      this.documentChars += text.length;
+      if (this.documentChars > this.wholeDocumentChars) this.startScanner();
+    }
+  }
+
+  /** Switches a document to the streaming scanner, handing it the text gathered so far. */
+  private startScanner(): DocumentScanner {
+    if (this.scanner) return this.scanner;
+    const scanner = new DocumentScanner(this, { maxRecordChars: this.maxRecordChars, wholeValues: true });
+    this.scanner = scanner;
+    const gathered = this.document;
+    this.document = [];
+    this.documentChars = 0;
+    for (const text of gathered) scanner.push(text);
+    return scanner;
+  }
+
+  /**
+   * A small document parsed in one go, its records numbered by position. When it does not parse whole
+   * (truncated, several documents in a row) or may hold a `__proto__` key, the scanner takes over and finds
+   * every complete record.
+   */
+  private parseWholeDocument(): void {
+    const text = this.document.length === 1 ? this.document[0] : this.document.join('');
+    let value: unknown;
+    try {
+      if (mayHaveProtoKey(text)) throw new Error('per-record handling');
+      value = JSON.parse(text);
+    } catch {
+      this.document = [text];
+      this.startScanner();
+      return;
+    }
+    this.document = [];
+    this.documentChars = 0;
+    const records = recordArrayOf(value);
+    if (records === undefined) {
+      this.emitRecord(value, 1);
+      return;
+    }
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (typeof record === 'object' && record !== null) this.emitRecord(record, i + 1);
+      else this.sink.problem('not_object', `record ${i + 1} is not a JSON object`, i + 1);
+    }
   }
 
   private splitLines(text: string): void {

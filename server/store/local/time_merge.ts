@@ -56,6 +56,7 @@ export async function* mergeInTimeOrder(
   let open = 0;
   let maxSeen = -Infinity;
   const release = new Release(buffer, report, batchSize);
+  let current: Cursor | undefined;
   try {
     for (;;) {
       while (next < plan.length && (cursors.size === 0 || plan[next].start <= (cursors.peek() as Cursor).position)) {
@@ -66,6 +67,7 @@ export async function* mergeInTimeOrder(
       }
       const cursor = cursors.pop();
       if (cursor === undefined) break;
+      current = cursor;
       const step = await cursor.steps.next();
       const events = cursor.sink.events;
       for (let i = 0; i < events.length; i++) {
@@ -87,6 +89,7 @@ export async function* mergeInTimeOrder(
       } else {
         cursors.push(cursor);
       }
+      current = undefined;
       options.onStep?.();
 
       const behind = cursors.peek()?.position ?? Infinity;
@@ -98,6 +101,7 @@ export async function* mergeInTimeOrder(
     if (release.pending > 0) yield release.take();
   } finally {
     // The consumer may stop early: close whatever is still open.
+    if (current) await current.steps.return();
     for (const cursor of cursors.drain()) await cursor.steps.return();
   }
 }
@@ -140,7 +144,7 @@ class Release {
 
 function openCursor(planned: PlannedFile, order: number, report: ReadReportBuilder, options: MergeOptions): Cursor {
   const sink = new FileEvents(planned.file, options.normalize, report);
-  const parser = new RecordTextParser(planned.file, sink, options.maxRecordChars);
+  const parser = new RecordTextParser(planned.file, sink, { maxRecordChars: options.maxRecordChars });
   return {
     file: planned.file,
     order,

@@ -55,7 +55,9 @@ export function normalizeCloudTrailEcs(doc: JsonObject, origin: EventOrigin | un
   const eventName = str(at(doc, F.action));
   if (eventName === undefined) return { ok: false, reason: 'CloudTrail ECS document without event.action' };
   const eventSource = str(at(doc, F.provider));
-  if (eventSource === undefined) return { ok: false, reason: `CloudTrail ECS document without event.provider (event.action ${clip(eventName, 100)})` };
+  if (eventSource === undefined) {
+    return { ok: false, reason: `CloudTrail ECS document without event.provider (event.action ${clip(eventName, 100)})` };
+  }
 
   const original = new EcsOriginal(doc);
   const type = str(at(doc, F.identityType));
@@ -135,7 +137,9 @@ export function normalizeCloudTrailEcs(doc: JsonObject, origin: EventOrigin | un
   if (readOnly !== undefined) event.readOnly = readOnly;
   const credential = awsCredential(identity);
   if (credential !== undefined) event.credential = credential;
-  const minted = canMint(eventName) ? awsMinted(mintFacts(doc, eventName, outcome, identity, request, flatResponse, responseText, original)) : undefined;
+  const minted = canMint(eventName)
+    ? awsMinted(mintFacts(doc, eventName, outcome, identity, request, flatResponse, responseText, original))
+    : undefined;
   if (minted !== undefined) event.minted = minted;
   if (request !== undefined) event.request = request;
   if (origin !== undefined) event.origin = origin;

@@ -2,8 +2,17 @@
  * Raw CloudTrail records: S3 delivery files, CloudTrail Lake / EventBridge exports, NDJSON, Logstash-reshaped records
  * (`@timestamp` instead of `eventTime`) and Panther fixtures (some with lower-cased keys and `p_event_time`).
  */
-import type { AuditEvent, EventOrigin, NormalizeResult } from '../../../common/audit_event';
-import { addAwsRequestTargets, awsActor, awsCredential, awsMinted, awsOutcome, canMint, type AwsIdentity } from './aws_common';
+import type { AuditEvent, EventOrigin, NormalizeResult, Outcome } from '../../../common/audit_event';
+import {
+  addAwsRequestTargets,
+  awsActor,
+  awsCredential,
+  awsMinted,
+  awsOutcome,
+  canMint,
+  type AwsIdentity,
+  type AwsMintFacts,
+} from './aws_common';
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
 import { arr, bool, field, firstStr, get, get2, isObject, obj, str, type JsonObject } from './get';
@@ -15,7 +24,9 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
   const eventName = str(field(r, 'eventName', 'eventname'));
   if (eventName === undefined) return { ok: false, reason: 'CloudTrail record without eventName' };
   const eventSource = str(field(r, 'eventSource', 'eventsource')) ?? SIGNIN_EVENTS.get(eventName);
-  if (eventSource === undefined) return { ok: false, reason: `CloudTrail record without eventSource (eventName ${clip(eventName, 100)})` };
+  if (eventSource === undefined) {
+    return { ok: false, reason: `CloudTrail record without eventSource (eventName ${clip(eventName, 100)})` };
+  }
 
   const ui = obj(field(r, 'userIdentity', 'useridentity'));
   const session = obj(get(ui, 'sessionContext'));
@@ -49,7 +60,8 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
     else if (used === 'No') identity.consoleMfaUsed = false;
   }
 
-  const loginResult = str(get(response, 'ConsoleLogin')) ?? str(get(objectOrJson(field(r, 'serviceEventDetails')), 'UserAuthentication'));
+  const loginResult =
+    str(get(response, 'ConsoleLogin')) ?? str(get(objectOrJson(field(r, 'serviceEventDetails')), 'UserAuthentication'));
   const { outcome, errorCode } = awsOutcome(
     str(field(r, 'errorCode', 'errorcode')),
     str(field(r, 'errorMessage', 'errormessage')),
@@ -72,7 +84,14 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
   const event: AuditEvent = {
     id:
       clip(str(field(r, 'eventID', 'eventid'))) ??
-      derivedId([str(field(r, 'requestID', 'requestid')), time, eventName, eventSource, identity.arn ?? identity.principalId, sourceAddress]),
+      derivedId([
+        str(field(r, 'requestID', 'requestid')),
+        time,
+        eventName,
+        eventSource,
+        identity.arn ?? identity.principalId,
+        sourceAddress,
+      ]),
     time,
     provider: 'aws',
     log: 'aws.cloudtrail',
@@ -92,10 +111,24 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
   if (readOnly !== undefined) event.readOnly = readOnly;
   const credential = awsCredential(identity);
   if (credential !== undefined) event.credential = credential;
-  const minted = canMint(eventName) ? awsMinted({
+  const minted = canMint(eventName) ? awsMinted(mintFacts(eventName, outcome, identity, request, response)) : undefined;
+  if (minted !== undefined) event.minted = minted;
+  if (request !== undefined) event.request = request;
+  if (origin !== undefined) event.origin = origin;
+  return { ok: true, event };
+}
+
+function mintFacts(
+  eventName: string,
+  outcome: Outcome,
+  caller: AwsIdentity,
+  request: JsonObject | undefined,
+  response: JsonObject | undefined,
+): AwsMintFacts {
+  return {
     eventName,
     outcome,
-    caller: identity,
+    caller,
     roleArn: str(get(request, 'roleArn')),
     roleSessionName: str(get(request, 'roleSessionName')),
     sourceIdentity: str(get(request, 'sourceIdentity')),
@@ -108,16 +141,14 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
     federatedUserArn: str(get2(response, 'federatedUser', 'arn')),
     createdKeyId: str(get2(response, 'accessKey', 'accessKeyId')),
     createdKeyUser: str(get2(response, 'accessKey', 'userName')),
-  }) : undefined;
-  if (minted !== undefined) event.minted = minted;
-  if (request !== undefined) event.request = request;
-  if (origin !== undefined) event.origin = origin;
-  return { ok: true, event };
+  };
 }
 
 /** Sign-in events come from one service only, so hand-made records that omit eventSource still place them. */
 const SIGNIN_EVENTS = new Map(
-  ['ConsoleLogin', 'GetSigninToken', 'CheckMfa', 'SwitchRole', 'ExitRole', 'RenewRole', 'UserAuthentication'].map((name) => [name, 'signin.amazonaws.com']),
+  ['ConsoleLogin', 'GetSigninToken', 'CheckMfa', 'SwitchRole', 'ExitRole', 'RenewRole', 'UserAuthentication'].map(
+    (name) => [name, 'signin.amazonaws.com'],
+  ),
 );
 
 /** Some exports log requestParameters / responseElements as JSON text; parse it only when it is small. */

@@ -51,8 +51,13 @@ export function normalizeActivityLogEcs(doc: JsonObject, origin: EventOrigin | u
   const operation = operationName.toUpperCase();
   const resourceId = firstStr(at(doc, F.resourceId), at(doc, F.cloudResourceId));
   const category = str(at(doc, F.category));
-  const service = providerOfOperation(operation) ?? providerOfResourceId(resourceId) ?? (category?.startsWith('Storage') ? 'MICROSOFT.STORAGE' : undefined);
-  if (service === undefined) return { ok: false, reason: `Azure Activity log ECS document without a resource provider (operation ${clip(operationName, 100)})` };
+  const service =
+    providerOfOperation(operation) ??
+    providerOfResourceId(resourceId) ??
+    (category?.startsWith('Storage') ? 'MICROSOFT.STORAGE' : undefined);
+  if (service === undefined) {
+    return { ok: false, reason: `Azure Activity log ECS document without a resource provider (operation ${clip(operationName, 100)})` };
+  }
 
   const caller = callerFromClaims(at(doc, F.claims), at(doc, F.evidence), 'ecs', str(at(doc, F.caller)));
   const time = parseTime(at(doc, F.timestamp)) ?? null;
@@ -71,7 +76,14 @@ export function normalizeActivityLogEcs(doc: JsonObject, origin: EventOrigin | u
   const event: AuditEvent = {
     id:
       clip(firstStr(at(doc, F.eventDataId), at(doc, F.id))) ??
-      derivedId([str(at(doc, F.correlationId)), time, operation, resourceId?.toUpperCase(), caller.objectId ?? caller.principalId, sourceIp]),
+      derivedId([
+        str(at(doc, F.correlationId)),
+        time,
+        operation,
+        resourceId?.toUpperCase(),
+        caller.objectId ?? caller.principalId,
+        sourceIp,
+      ]),
     time,
     provider: 'azure',
     log: 'azure.activitylogs',

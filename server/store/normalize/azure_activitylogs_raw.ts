@@ -34,7 +34,9 @@ export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | und
     providerOfOperation(operation) ??
     providerOfResourceId(resourceId) ??
     (category?.startsWith('Storage') || (uri !== undefined && uri.includes('.core.windows.net')) ? 'MICROSOFT.STORAGE' : undefined);
-  if (service === undefined) return { ok: false, reason: `Azure Activity log record without a resource provider (operationName ${clip(operationName, 100)})` };
+  if (service === undefined) {
+    return { ok: false, reason: `Azure Activity log record without a resource provider (operationName ${clip(operationName, 100)})` };
+  }
 
   const identity = get(r, 'identity');
   const claims = get(identity, 'claims');
@@ -48,7 +50,14 @@ export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | und
   const event: AuditEvent = {
     id:
       clip(firstStr(field(r, 'eventDataId'), get(properties, 'eventDataId'), field(r, 'id'))) ??
-      derivedId([str(field(r, 'correlationId', 'correlationid')), time, operation, resourceId?.toUpperCase(), caller.objectId ?? caller.principalId, callerAddress]),
+      derivedId([
+        str(field(r, 'correlationId', 'correlationid')),
+        time,
+        operation,
+        resourceId?.toUpperCase(),
+        caller.objectId ?? caller.principalId,
+        callerAddress,
+      ]),
     time,
     provider: 'azure',
     log: 'azure.activitylogs',

@@ -15,7 +15,19 @@ const ECS_DATASETS = new Map<string, RecordShape>([
 ]);
 
 /** Fields any Azure resource-log record carries next to its operationName. */
-const AZURE_ENVELOPE = ['resourceId', 'resourceid', 'category', 'callerIpAddress', 'calleripaddress', 'tenantId', 'correlationId', 'time', 'identity', 'resultType', 'properties'];
+const AZURE_ENVELOPE = [
+  'resourceId',
+  'resourceid',
+  'category',
+  'callerIpAddress',
+  'calleripaddress',
+  'tenantId',
+  'correlationId',
+  'time',
+  'identity',
+  'resultType',
+  'properties',
+];
 
 export function detectShape(r: JsonObject): RecordShape | undefined {
   if (isCloudTrail(r)) return 'aws.cloudtrail.raw';
@@ -31,7 +43,9 @@ function isCloudTrail(r: JsonObject): boolean {
   if (field(r, 'eventName', 'eventname') !== undefined || field(r, 'eventSource', 'eventsource') !== undefined) return true;
   return (
     isObject(field(r, 'userIdentity', 'useridentity')) &&
-    (field(r, 'eventVersion', 'eventversion') !== undefined || field(r, 'recipientAccountId') !== undefined || field(r, 'awsRegion', 'awsregion') !== undefined)
+    (field(r, 'eventVersion', 'eventversion') !== undefined ||
+      field(r, 'recipientAccountId') !== undefined ||
+      field(r, 'awsRegion', 'awsregion') !== undefined)
   );
 }
 
@@ -46,7 +60,11 @@ function isCloudAuditLogName(logName: string | undefined): boolean {
 
 /** The Elastic dataset an ECS document belongs to; undefined when the record is not an ECS document. */
 export function ecsDataset(r: JsonObject): string | undefined {
-  const declared = str(get(get(r, 'data_stream'), 'dataset')) ?? str(get(get(r, 'event'), 'dataset')) ?? str(get(r, 'data_stream.dataset')) ?? str(get(r, 'event.dataset'));
+  const declared =
+    str(get(get(r, 'data_stream'), 'dataset')) ??
+    str(get(get(r, 'event'), 'dataset')) ??
+    str(get(r, 'data_stream.dataset')) ??
+    str(get(r, 'event.dataset'));
   if (declared !== undefined) return declared;
   const aws = get(r, 'aws');
   if (isObject(get(aws, 'cloudtrail'))) return 'aws.cloudtrail';

@@ -99,7 +99,11 @@ function signInActor(f: SignInFacts, meaning: CategoryMeaning): Actor {
   if (f.appId !== undefined) actor.appId = clip(f.appId);
   const requirement = f.authenticationRequirement;
   const mfa =
-    requirement === 'multiFactorAuthentication' ? true : requirement === 'singleFactorAuthentication' ? f.mfaSatisfied ?? false : f.mfaSatisfied;
+    requirement === 'multiFactorAuthentication'
+      ? true
+      : requirement === 'singleFactorAuthentication'
+        ? (f.mfaSatisfied ?? false) // a single-factor requirement can still be met by an MFA claim in the token
+        : f.mfaSatisfied;
   if (mfa !== undefined) actor.mfa = mfa;
   return actor;
 }

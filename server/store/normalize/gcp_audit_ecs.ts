@@ -57,7 +57,9 @@ export function normalizeGcpAuditEcs(doc: JsonObject, origin: EventOrigin | unde
   const authorizationInfo = at(doc, F.authorizationInfo);
   const resourceName = str(at(doc, F.resourceName));
   const service = str(at(doc, F.service)) ?? inferGcpService(methodName, undefined, authorizationInfo, resourceName);
-  if (service === undefined) return { ok: false, reason: `GCP audit ECS document without service.name (event.action ${clip(methodName, 100)})` };
+  if (service === undefined) {
+    return { ok: false, reason: `GCP audit ECS document without service.name (event.action ${clip(methodName, 100)})` };
+  }
 
   const logName = str(at(doc, F.logName));
   const status = gcpOutcome(at(doc, F.statusCode));

@@ -52,9 +52,7 @@ export function normalizeRecord(record: unknown, origin?: EventOrigin): Normaliz
   let shape: RecordShape | undefined;
   try {
     const hit = searchHitSource(record);
-    if (hit !== undefined) {
-      return normalizeRecord(hit, { ...origin, index: str(record._index) ?? origin?.index, docId: str(record._id) ?? origin?.docId });
-    }
+    if (hit !== undefined) return normalizeRecord(hit, hitOrigin(record, origin));
     shape = detectShape(record);
     if (shape === undefined) return { ok: false, reason: unrecognizedReason(record) };
     return NORMALIZERS[shape](record, origin);
@@ -68,6 +66,13 @@ export function normalizeRecord(record: unknown, origin?: EventOrigin): Normaliz
 function searchHitSource(r: JsonObject): JsonObject | undefined {
   const source = r._source;
   return isObject(source) && typeof r._index === 'string' ? source : undefined;
+}
+
+function hitOrigin(hit: JsonObject, origin: EventOrigin | undefined): EventOrigin {
+  const where: EventOrigin = { ...origin, index: str(hit._index) };
+  const docId = str(hit._id);
+  if (docId !== undefined) where.docId = docId;
+  return where;
 }
 
 function describe(v: unknown): string {

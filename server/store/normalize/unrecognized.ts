@@ -9,7 +9,10 @@ const MAX_KEYS_SHOWN = 12;
 
 export function unrecognizedReason(r: JsonObject): string {
   if (ecsDataset(r) === '') {
-    return 'ECS document without a recognizable dataset (no data_stream.dataset, event.dataset, aws.cloudtrail, gcp.audit or azure.* fields)';
+    return (
+      'ECS document without a recognizable dataset ' +
+      '(no data_stream.dataset, event.dataset, aws.cloudtrail, gcp.audit or azure.* fields)'
+    );
   }
   const provider = unsupportedProvider(r);
   if (provider !== undefined) return `unsupported provider: ${provider}`;
@@ -23,7 +26,9 @@ export function unrecognizedReason(r: JsonObject): string {
 
 function unsupportedProvider(r: JsonObject): string | undefined {
   if (Array.isArray(get(r, 'Records'))) return 'CloudTrail delivery file envelope {"Records": [...]}: pass each element of Records';
-  if (get(r, 'digestStartTime') !== undefined && get(r, 'digestEndTime') !== undefined) return 'CloudTrail digest file (log integrity, no events)';
+  if (get(r, 'digestStartTime') !== undefined && get(r, 'digestEndTime') !== undefined) {
+    return 'CloudTrail digest file (log integrity, no events)';
+  }
   const dataset = ecsDataset(r);
   if (dataset !== undefined) return `ECS dataset ${dataset.slice(0, 80)}`;
   const category = str(get(r, 'category'));
@@ -32,8 +37,11 @@ function unsupportedProvider(r: JsonObject): string | undefined {
   const kind = str(get(r, 'kind'));
   if (kind === 'Event' && str(get(r, 'apiVersion'))?.startsWith('audit.k8s.io')) return 'Kubernetes audit log (outside a cloud envelope)';
   if (kind?.startsWith('admin#reports#')) return 'Google Workspace Admin SDK activity';
-  if (get(r, 'Workload') !== undefined && get(r, 'Operation') !== undefined && get(r, 'RecordType') !== undefined) return 'Microsoft 365 unified audit log';
-  if (typeof get(r, 'action') === 'string' && typeof get(r, 'actor') === 'string' && (get(r, 'org') !== undefined || get(r, 'repo') !== undefined)) {
+  if (get(r, 'Workload') !== undefined && get(r, 'Operation') !== undefined && get(r, 'RecordType') !== undefined) {
+    return 'Microsoft 365 unified audit log';
+  }
+  const repoScoped = get(r, 'org') !== undefined || get(r, 'repo') !== undefined;
+  if (typeof get(r, 'action') === 'string' && typeof get(r, 'actor') === 'string' && repoScoped) {
     return 'GitHub audit log';
   }
   return undefined;

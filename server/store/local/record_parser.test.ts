@@ -73,15 +73,26 @@ describe.each([
   it('gives the same records whatever the chunk boundaries, also with escapes and brackets in strings', () => {
     const tricky = [
       { id: 'q1', eventTime: '2024-01-01T00:00:00Z', s: 'a "quoted" {not} [a] \\ back\\\\slash \\"' },
-      { id: 'q2', eventTime: '2024-01-01T00:00:01Z', s: '\\\\\\', nested: { a: [1, { b: '}]' }] } },
+      { id: 'q2', eventTime: '2024-01-01T00:00:01Z', s: '\\\\\\', nested: { a: [1, { b: '}]' }] }, odd: 'x"', c: '{"}' },
       { id: 'q3', eventTime: '2024-01-01T00:00:02Z', Records: 'not an envelope here' },
     ];
-    const docs = [JSON.stringify({ Records: tricky }), JSON.stringify({ Records: tricky }, null, 2), ndjson(tricky)];
+    const hits = { took: 1, _shards: { hits: ['x'] }, hits: { total: 3, hits: tricky.map((t) => ({ _id: t.id, _source: t })) } };
+    const docs = [
+      JSON.stringify({ Records: tricky }),
+      JSON.stringify({ Records: tricky }, null, 2),
+      JSON.stringify(tricky, null, 1),
+      JSON.stringify(hits),
+      ndjson(tricky),
+    ];
     for (const doc of docs) {
+      // A small head makes the layout known early, so every later chunk boundary reaches the line splitter or
+      // the scanner (a JSON lines head must hold a complete line to be recognised).
+      const headChars = doc.startsWith('{"id"') ? doc.indexOf('\n') + 2 : 1;
       for (const size of [1, 2, 3, 5, 7, 13, 64]) {
-        const sink = parse(doc, size, options);
+        const sink = parse(doc, size, { ...options, headChars });
         expect(sink.ids()).toEqual(['q1', 'q2', 'q3']);
         expect(sink.records.map((r) => r.value)).toEqual(tricky);
+        expect(sink.records.map((r) => r.origin.line)).toEqual([1, 2, 3]);
         expect(sink.problems).toEqual([]);
       }
     }
@@ -108,7 +119,7 @@ describe('bad input is reported and the records around it are kept', () => {
     const whole = JSON.stringify({ Records: records('t', 5) });
     const cut = whole.slice(0, whole.indexOf('"t5"') - 5);
     for (const size of [cut.length, 10]) {
-      const sink = parse(cut, size);
+      const sink = parse(cut, size, { headChars: 1 });
       expect(sink.ids()).toEqual(['t1', 't2', 't3', 't4']);
       expect(sink.problems).toEqual([
         { code: 'broken_document', reason: expect.stringContaining('inside record 5'), line: 5 },

@@ -22,6 +22,8 @@ export interface ParserOptions {
   maxRecordChars?: number;
   /** Largest document parsed whole rather than streamed through the scanner. */
   wholeDocumentChars?: number;
+  /** Characters gathered before the layout is decided. */
+  headChars?: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export class RecordTextParser implements ScannedTextSink {
 
   private readonly maxRecordChars: number;
   private readonly wholeDocumentChars: number;
+  private readonly headChars: number;
 
   constructor(
     private readonly file: string,
@@ -53,6 +56,7 @@ export class RecordTextParser implements ScannedTextSink {
   ) {
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
     this.wholeDocumentChars = Math.min(options.wholeDocumentChars ?? WHOLE_DOCUMENT_CHARS, this.maxRecordChars);
+    this.headChars = options.headChars ?? HEAD_CHARS;
   }
 
   push(text: string): void {
@@ -62,7 +66,7 @@ export class RecordTextParser implements ScannedTextSink {
         if (text.charCodeAt(0) === BOM) text = text.slice(1);
       }
       this.head += text;
-      if (this.head.length < HEAD_CHARS) return;
+      if (this.head.length < this.headChars) return;
       this.decide(false);
       return;
     }

@@ -10,8 +10,11 @@ describe('when a file starts', () => {
     const items = [{ id: 'no-time' }, ...records('t', 50000, start)];
     const gz = scratch.gzip('a.json.gz', ndjson(items));
     expect(await firstEventTime(gz, timeOnlyNormalize)).toBe(start);
-    const doc = scratch.file('b.json', JSON.stringify({ Records: items.slice(0, 100) }));
-    expect(await firstEventTime(doc, timeOnlyNormalize)).toBe(start);
+    const small = scratch.file('b.json', JSON.stringify({ Records: items.slice(0, 100) }));
+    expect(await firstEventTime(small, timeOnlyNormalize)).toBe(start);
+    // larger than the head that is read: the scanner finds the first complete records in it
+    const large = scratch.file('c.json', JSON.stringify({ Records: items.slice(0, 5000) }, null, 2));
+    expect(await firstEventTime(large, timeOnlyNormalize)).toBe(start);
   });
 
   it('falls back to a timestamp in the path, then to nothing', async () => {

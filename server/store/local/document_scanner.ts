@@ -266,14 +266,7 @@ export class DocumentScanner {
 
   /** A closing bracket outside records. */
   private close(s: string, i: number, captureStart = 0): void {
-    this.depth--;
-    if (this.depth > 0) return;
-    if (this.depth < 0) {
-      this.depth = 0;
-      this.junk = true;
-      this.sink.problem('not_json', `unbalanced bracket before record ${this.records + 1}`, this.records + 1);
-      return;
-    }
+    if (--this.depth > 0) return;
     if (this.capture !== 'off' && !this.foundRecords) this.emit(s, captureStart, i + 1, true);
     this.dropCapture();
     this.foundRecords = false;

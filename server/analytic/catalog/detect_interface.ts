@@ -1,0 +1,155 @@
+import type { AuditEvent, CloudProvider } from '../../../common/audit_event';
+import {
+  AGENT_RULES,
+  AZURE_CLIENT_APPS,
+  BROWSER_MARKERS,
+  ENVIRONMENT_RULES,
+  GCP_SERVICE_AGENT_MARKERS,
+  OFFENSIVE_RULES,
+  OS_RULES,
+  type AgentRule,
+  type OsRule,
+} from './interface_rules';
+import type { InterfaceInfo, InterfaceKind } from './types';
+
+/** What one user-agent string says, independent of the event it came with. */
+export interface ParsedAgent {
+  info: InterfaceInfo;
+  browser: boolean;
+}
+
+const CACHE_LIMIT = 20_000;
+const agentCache = new Map<string, ParsedAgent>();
+
+/** Azure: a browser sign-in to an application we cannot name is not necessarily the portal. */
+const CONSOLE_TOOL: Record<CloudProvider, string> = { aws: 'aws-console', gcp: 'gcp-console', azure: 'browser' };
+const SERVICE_TOOL: Record<CloudProvider, string> = { aws: 'aws-service', gcp: 'gcp-service', azure: 'azure-service' };
+
+/**
+ * The interface an event's call came through: console, CloudShell, CLI, SDK (language), IaC, CI, the provider itself,
+ * or unknown, with the tool family and client OS. User agents are parsed once each (bounded cache).
+ */
+export function detectInterface(event: AuditEvent): InterfaceInfo {
+  const agent = parseUserAgent(event.source.userAgent ?? '');
+  const info = agent.info;
+  if (info.offensive) return info;
+
+  if (event.provider === 'azure' && event.actor.appId) {
+    const app = AZURE_CLIENT_APPS[event.actor.appId.toLowerCase()];
+    if (app) {
+      const result: InterfaceInfo = { kind: info.kind === 'cloudshell' ? 'cloudshell' : app.kind, tool: app.tool, workstation: info.workstation };
+      if (app.language) result.language = app.language;
+      if (info.os) result.os = info.os;
+      return result;
+    }
+  }
+
+  if (actsForItself(event) && info.kind !== 'iac') {
+    const tool = event.actor.invokedBy ?? (info.kind === 'service' ? info.tool : SERVICE_TOOL[event.provider]);
+    return info.kind === 'service' && info.tool === tool ? info : { kind: 'service', tool, workstation: false };
+  }
+
+  if (event.provider === 'aws' && event.credential?.fromConsole && (agent.browser || info.kind === 'service' || info.kind === 'unknown')) {
+    return asConsole(info, 'aws');
+  }
+
+  if (agent.browser && isConsoleSession(event)) return asConsole(info, event.provider);
+
+  if (event.provider === 'aws' && info.kind === 'unknown' && event.source.address?.endsWith('.amazonaws.com')) {
+    return { kind: 'service', tool: event.source.address, workstation: false };
+  }
+  return info;
+}
+
+/** A browser user agent means the console, unless the call was signed with a long-term key (the console never is). */
+function isConsoleSession(event: AuditEvent): boolean {
+  if (event.provider !== 'aws') return true;
+  return event.credential?.kind !== 'long_term';
+}
+
+function asConsole(info: InterfaceInfo, provider: CloudProvider): InterfaceInfo {
+  const result: InterfaceInfo = { kind: 'console', tool: CONSOLE_TOOL[provider], workstation: info.workstation };
+  if (info.os) result.os = info.os;
+  return result;
+}
+
+function actsForItself(event: AuditEvent): boolean {
+  if (event.actor.type === 'service') return true;
+  if (event.provider === 'aws') return event.actor.invokedBy !== undefined;
+  if (event.provider === 'gcp') {
+    const name = event.actor.name?.toLowerCase();
+    return name !== undefined && GCP_SERVICE_AGENT_MARKERS.some((marker) => name.includes(marker));
+  }
+  return false;
+}
+
+/** Parses one user agent (cached: repeated user agents cost one Map lookup). The result is shared and frozen. */
+export function parseUserAgent(userAgent: string): ParsedAgent {
+  const cached = agentCache.get(userAgent);
+  if (cached) return cached;
+  const parsed = parse(userAgent);
+  if (agentCache.size >= CACHE_LIMIT) agentCache.clear();
+  agentCache.set(userAgent, parsed);
+  return parsed;
+}
+
+function parse(userAgent: string): ParsedAgent {
+  const ua = userAgent.toLowerCase();
+  const browser = BROWSER_MARKERS.some((marker) => ua.includes(marker));
+  const rule = AGENT_RULES.find((candidate) => agentRuleMatches(candidate, ua));
+  let kind: InterfaceKind = rule?.kind ?? 'unknown';
+  let tool = rule ? (rule.tool === 'agent' ? ua.replace(/^\[|\]$/g, '') : rule.tool) : browser ? 'browser' : familyOf(ua);
+  let language = rule?.language;
+
+  const environment = ENVIRONMENT_RULES.find((candidate) => candidate.contains.some((marker) => ua.includes(marker)));
+  if (environment) {
+    if (environment.kind === 'ci' || !rule) tool = environment.tool;
+    kind = environment.kind;
+  }
+
+  const offensive = OFFENSIVE_RULES.find((candidate) => candidate.contains.some((marker) => ua.includes(marker)));
+  if (offensive) {
+    if (offensive.tool) tool = offensive.tool;
+    if (!rule && !environment) {
+      kind = offensive.kind;
+      language = offensive.language;
+    }
+  }
+
+  const os = OS_RULES.find((candidate) => osRuleMatches(candidate, ua));
+  const info: InterfaceInfo = { kind, tool, workstation: os?.workstation ?? false };
+  if (language) info.language = language;
+  if (os) info.os = os.os;
+  if (offensive) info.offensive = true;
+  return Object.freeze({ info: Object.freeze(info), browser: browser && !rule });
+}
+
+function agentRuleMatches(rule: AgentRule, ua: string): boolean {
+  if (rule.contains && !rule.contains.some((marker) => ua.includes(marker))) return false;
+  if (rule.allOf && !rule.allOf.every((marker) => ua.includes(marker))) return false;
+  if (rule.pattern && !rule.pattern.test(ua)) return false;
+  return true;
+}
+
+function osRuleMatches(rule: OsRule, ua: string): boolean {
+  if (rule.contains) return rule.contains.some((marker) => ua.includes(marker));
+  return rule.pattern !== undefined && rule.pattern.test(ua);
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** An unknown client's family: its first product token without version ("datadog", "example-user-agent"). */
+function familyOf(ua: string): string {
+  const token = ua.replace(/^[\s[]+/, '').split(/[\s/(;,[\]]/, 1)[0] ?? '';
+  if (token === '' || UUID.test(token) || !/[a-z]/.test(token)) return 'unknown';
+  return token.slice(0, 40);
+}
+
+/** For tests and long-running hosts: forget cached user agents. */
+export function clearInterfaceCache(): void {
+  agentCache.clear();
+}
+
+export function interfaceCacheSize(): number {
+  return agentCache.size;
+}

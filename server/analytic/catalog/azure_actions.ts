@@ -94,6 +94,9 @@ const codeChange: CatalogEntry[] = [
     { action: 'MICROSOFT.COMPUTE/VIRTUALMACHINESCALESETS/EXTENSIONS/WRITE', category: 'privileged', kind: 'code_change', techniques: ['T1651', 'T1059'],
       summary: 'installed or changed a scale-set extension (runs code on every instance)',
       rollback: { text: 'Remove the extension if unexpected and review what it ran.' } },
+    { action: 'MICROSOFT.COMPUTE/GALLERIES/APPLICATIONS/VERSIONS/WRITE', category: 'privileged', kind: 'code_change', techniques: ['T1651'],
+      summary: 'published a VM application version (installed on the VMs that use it)',
+      rollback: { text: 'Delete the version {resource} and check the VMs it was installed on.' } },
   ]),
   ...forService('azure', 'MICROSOFT.HYBRIDCOMPUTE', [
     { action: 'MICROSOFT.HYBRIDCOMPUTE/MACHINES/EXTENSIONS/WRITE', category: 'privileged', kind: 'code_change', techniques: ['T1651', 'T1059'],

@@ -86,6 +86,10 @@ const tenantWrites: CatalogEntry[] = forService('azure', AADIAM, [
     summary: 'added a Conditional Access named location (possibly trusted)', rollback: { text: 'Delete the named location if unexpected.' } },
   { action: 'UPDATE NAMED LOCATION', category: 'privileged', kind: 'org_account', techniques: ['T1556.009'],
     summary: 'changed a Conditional Access named location', rollback: { text: 'Restore the previous ranges of the named location.' } },
+  { action: 'UPDATE POLICY', category: 'privileged', kind: 'org_account', techniques: ['T1484'],
+    summary: 'changed a directory policy (Conditional Access, token lifetime, authorization)', rollback: { text: 'Restore the previous policy (the old value is in the audit record).' } },
+  { action: 'DELETE POLICY', category: 'privileged', kind: 'org_account', techniques: ['T1484'],
+    summary: 'deleted a directory policy', rollback: { text: 'Recreate the policy (the old value is in the audit record).' } },
   { action: 'AUTHENTICATION METHODS POLICY UPDATE', category: 'privileged', kind: 'org_account', techniques: ['T1556'],
     summary: 'changed the tenant authentication methods policy', rollback: { text: 'Restore the previous authentication methods policy.' } },
 ]);

@@ -94,7 +94,8 @@ const iamWrites: CatalogEntry[] = [
       kind: 'iam', techniques: ['T1548.005'], summary: 'created a VM running as a service account',
       rollback: { text: 'Review the VM and what it ran; delete it if unexpected.', command: `gcloud compute instances delete ${COMPUTE_URI}` } },
   ]),
-  ...forService('gcp', 'k8s.io', [
+  // Kubernetes (GKE) methods are unique without a service, and some exports lack serviceName.
+  ...forService('gcp', undefined, [
     { action: 'clusterrolebindings.create', match: SUFFIX, category: 'privileged', kind: 'iam', techniques: ['T1098.003'],
       summary: 'bound a Kubernetes cluster role', rollback: { text: 'Delete the binding {resource} if unexpected.' } },
     { action: 'rolebindings.create', match: SUFFIX, category: 'privileged', kind: 'iam', techniques: ['T1098.003'],
@@ -140,7 +141,8 @@ const computeExecution: CatalogEntry[] = [
     { action: 'OsLoginService.ImportSshPublicKey', match: SUFFIX, category: 'privileged', kind: 'compute_execution', shift: 'key_created',
       techniques: ['T1098.004'], summary: 'added an SSH key to an OS Login profile', rollback: { text: 'Delete the imported SSH key from the OS Login profile.' } },
   ]),
-  ...forService('gcp', 'k8s.io', [
+  // Kubernetes (GKE) methods are unique without a service, and some exports lack serviceName.
+  ...forService('gcp', undefined, [
     { action: 'pods.exec.create', match: SUFFIX, category: 'privileged', kind: 'compute_execution', techniques: ['T1609'],
       summary: 'ran a command inside a Kubernetes pod (exec)', rollback: { text: 'Review what ran in {resource}.' } },
     { action: 'pods.attach.create', match: SUFFIX, category: 'privileged', kind: 'compute_execution', techniques: ['T1609'],
@@ -185,7 +187,8 @@ const secrets: CatalogEntry[] = [
       summary: 'read a secret from Secret Manager',
       rollback: { text: 'Treat {name} as disclosed: add a new version with a rotated value and disable the old one.' } },
   ]),
-  ...forService('gcp', 'k8s.io', [
+  // Kubernetes (GKE) methods are unique without a service, and some exports lack serviceName.
+  ...forService('gcp', undefined, [
     { action: 'core.v1.secrets.get', match: SUFFIX, category: 'privileged', kind: 'secrets', techniques: ['T1552.007'],
       summary: 'read a Kubernetes secret', rollback: { text: 'Rotate the secret {resource}.' } },
     { action: 'core.v1.secrets.list', match: SUFFIX, category: 'privileged', kind: 'secrets', techniques: ['T1552.007'],
@@ -204,6 +207,8 @@ const dataExposure: CatalogEntry[] = [
     { action: 'storage.setIamPermissions', category: 'privileged', kind: 'data_exposure', techniques: ['T1530', 'T1537'],
       summary: 'changed who may read or write a Cloud Storage bucket',
       rollback: { text: 'Remove the members added to {resource} (allUsers / allAuthenticatedUsers first).' } },
+    { action: 'storage.buckets.update', when: PUBLIC_MEMBER, category: 'privileged', kind: 'data_exposure', techniques: ['T1530'],
+      summary: 'made a Cloud Storage bucket public (ACL)', rollback: { text: 'Remove allUsers / allAuthenticatedUsers from the ACL of {resource}.' } },
   ]),
   ...forService('gcp', 'compute.googleapis.com', [
     { action: 'compute.images.setIamPolicy', match: SUFFIX, category: 'privileged', kind: 'data_exposure', techniques: ['T1537'],
@@ -236,6 +241,8 @@ const networkExposure: CatalogEntry[] = [
       summary: 'changed a VPC firewall rule', rollback: { text: 'Restore the previous ranges and ports of {resource}.' } },
     { action: 'compute.firewalls.update', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'changed a VPC firewall rule', rollback: { text: 'Restore the previous ranges and ports of {resource}.' } },
+    { action: 'compute.firewalls.delete', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'deleted a VPC firewall rule (removing a deny rule opens traffic)', rollback: { text: 'Recreate the firewall rule {resource} if it protected something.' } },
     { action: 'compute.instances.addAccessConfig', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'gave a VM a public IP address', rollback: { text: 'Remove the external access config of the VM.' } },
   ]),
@@ -246,6 +253,14 @@ const networkExposure: CatalogEntry[] = [
     { action: 'cloudsql.instances.patch', match: SUFFIX, when: { path: '', mentions: '0.0.0.0/0' }, category: 'privileged',
       kind: 'network_exposure', techniques: ['T1562.007'], summary: 'opened a Cloud SQL instance to the whole internet',
       rollback: { text: 'Remove 0.0.0.0/0 from the authorized networks of {resource}.' } },
+  ]),
+  ...forService('gcp', undefined, [
+    { action: 'Firewall.CreateIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'added an App Engine firewall rule', rollback: { text: 'Delete the rule if unexpected.' } },
+    { action: 'Firewall.UpdateIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'changed an App Engine firewall rule', rollback: { text: 'Restore the previous rule.' } },
+    { action: 'Firewall.DeleteIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'deleted an App Engine firewall rule', rollback: { text: 'Recreate the rule if it protected something.' } },
   ]),
 ];
 
@@ -350,7 +365,8 @@ const tamper: CatalogEntry[] = [
       rollback: { text: 'Restore the audit configuration of {resource} (see auditConfigDeltas).' } },
   ]),
   ...forService('gcp', 'compute.googleapis.com', [
-    { action: 'compute.subnetworks.patch', match: SUFFIX, when: { path: 'logConfig.enable', equals: false }, category: 'tamper',
+    { action: 'compute.subnetworks.patch', match: SUFFIX,
+      when: { anyOf: [{ path: 'logConfig.enable', equals: false }, { path: 'enableFlowLogs', equals: false }] }, category: 'tamper',
       kind: 'logging_disabled', techniques: ['T1562.008'], summary: 'turned off VPC flow logs on a subnet',
       rollback: { text: 'Enable flow logs on the subnet again.', command: `gcloud compute networks subnets update ${COMPUTE_URI} --enable-flow-logs` } },
   ]),

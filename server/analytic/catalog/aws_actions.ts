@@ -403,11 +403,11 @@ const dataExposure: CatalogEntry[] = [
   ...forService('aws', 'ec2.amazonaws.com', [
     { action: 'ModifySnapshotAttribute', when: { path: 'createVolumePermission.add', present: true }, category: 'privileged',
       kind: 'data_exposure', techniques: ['T1537'], summary: 'shared an EBS snapshot with another account or the public',
-      rollback: { text: 'Stop sharing {snapshotId} (added: {createVolumePermission.add.items.userId} {createVolumePermission.add.items.group}).',
+      rollback: { text: 'Stop sharing {snapshotId} with the accounts (or group "all", the public) this call added.',
         command: 'aws ec2 modify-snapshot-attribute --snapshot-id {snapshotId} --attribute createVolumePermission --operation-type remove --user-ids {createVolumePermission.add.items.userId} --region {region}' } },
     { action: 'ModifyImageAttribute', when: { path: 'launchPermission.add', present: true }, category: 'privileged',
       kind: 'data_exposure', techniques: ['T1537'], summary: 'shared an AMI with another account or the public',
-      rollback: { text: 'Stop sharing {imageId} (added: {launchPermission.add.items.userId} {launchPermission.add.items.group}).',
+      rollback: { text: 'Stop sharing {imageId} with the accounts (or group "all", the public) this call added.',
         command: 'aws ec2 modify-image-attribute --image-id {imageId} --attribute launchPermission --operation-type remove --user-ids {launchPermission.add.items.userId} --region {region}' } },
   ]),
   ...forService('aws', 'rds.amazonaws.com', [
@@ -533,11 +533,11 @@ const destruction: CatalogEntry[] = [
   ...forService('aws', 'rds.amazonaws.com', [
     { action: 'DeleteDBInstance', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
       summary: 'deleted an RDS database instance',
-      rollback: { text: 'Restore {dBInstanceIdentifier} from its final snapshot {finalDBSnapshotIdentifier} or the latest automated backup.',
-        command: 'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier {dBInstanceIdentifier} --db-snapshot-identifier {finalDBSnapshotIdentifier} --region {region}' } },
+      rollback: { text: 'Restore {dBInstanceIdentifier} from its final snapshot, if one was taken, or from retained automated backups.',
+        command: 'aws rds describe-db-instance-automated-backups --db-instance-identifier {dBInstanceIdentifier} --region {region}' } },
     { action: 'DeleteDBCluster', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
       summary: 'deleted an RDS database cluster',
-      rollback: { text: 'Restore {dBClusterIdentifier} from its final snapshot {finalDBSnapshotIdentifier}.' } },
+      rollback: { text: 'Restore {dBClusterIdentifier} from its final snapshot, if one was taken, or from retained backups.' } },
     { action: 'ModifyDBInstance', when: { path: 'deletionProtection', equals: false }, category: 'privileged', kind: 'destruction',
       techniques: ['T1485'], summary: 'turned off deletion protection of an RDS database',
       rollback: { text: 'Turn deletion protection of {dBInstanceIdentifier} back on.',

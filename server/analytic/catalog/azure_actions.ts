@@ -197,6 +197,11 @@ const networkExposure: CatalogEntry[] = [
     { action: 'MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/SECURITYRULES/WRITE', category: 'privileged', kind: 'network_exposure',
       techniques: ['T1562.007'], summary: 'created or changed a network security group rule',
       rollback: { text: 'Restore the previous rule, or delete it if new.', command: 'az network nsg rule delete --ids {resource}' } },
+    { action: 'MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/SECURITYRULES/DELETE', category: 'privileged', kind: 'network_exposure',
+      techniques: ['T1562.007'], summary: 'deleted a network security group rule (removing a deny rule opens traffic)',
+      rollback: { text: 'Recreate the rule {resource} if it protected something.' } },
+    { action: 'MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/DELETE', category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'deleted a network security group', rollback: { text: 'Recreate the network security group {resource} and re-associate it.' } },
     { action: 'MICROSOFT.NETWORK/PUBLICIPADDRESSES/WRITE', category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'created or changed a public IP address', rollback: { text: 'Check what {resource} is attached to; delete it if unexpected.' } },
     { action: 'MICROSOFT.NETWORK/FIREWALLPOLICIES/RULECOLLECTIONGROUPS/WRITE', category: 'privileged', kind: 'network_exposure',
@@ -235,6 +240,10 @@ const destruction: CatalogEntry[] = [
   ...forService('azure', 'MICROSOFT.KEYVAULT', [
     { action: 'MICROSOFT.KEYVAULT/VAULTS/DELETE', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
       summary: 'deleted a Key Vault', rollback: { text: 'Recover the vault from soft delete.', command: 'az keyvault recover --name <vault-name>' } },
+    { action: 'MICROSOFT.KEYVAULT/VAULTS/KEYS/DELETE', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
+      summary: 'deleted a Key Vault key (data encrypted with it becomes unreadable)', rollback: { text: 'Recover the key {resource} from soft delete.' } },
+    { action: 'MICROSOFT.KEYVAULT/VAULTS/KEYS/PURGE/ACTION', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
+      summary: 'purged a deleted Key Vault key (no recovery possible)', rollback: { text: 'The key is gone; restore it from a key backup if one exists.' } },
     { action: 'MICROSOFT.KEYVAULT/LOCATIONS/DELETEDVAULTS/PURGE/ACTION', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
       summary: 'purged a deleted Key Vault (no recovery possible)', rollback: { text: 'The vault and its keys are gone; restore from backups of its secrets.' } },
   ]),
@@ -314,6 +323,10 @@ const tamper: CatalogEntry[] = [
       rollback: { text: 'Recreate the Entra ID diagnostic setting with its previous destinations.' } },
     { action: 'MICROSOFT.AADIAM/DIAGNOSTICSETTINGS/WRITE', category: 'tamper', kind: 'logging_modified', techniques: ['T1562.008'],
       summary: 'changed an Entra ID diagnostic setting', rollback: { text: 'Restore the previous Entra ID log categories and destinations.' } },
+  ]),
+  ...forService('azure', 'MICROSOFT.EVENTHUB', [
+    { action: 'MICROSOFT.EVENTHUB/NAMESPACES/EVENTHUBS/DELETE', category: 'tamper', kind: 'logging_deleted', techniques: ['T1562.008'],
+      summary: 'deleted an Event Hub (often the pipe that exports logs to the SIEM)', rollback: { text: 'Recreate the Event Hub {resource} and re-point the diagnostic settings that used it.' } },
   ]),
   ...forService('azure', 'MICROSOFT.OPERATIONALINSIGHTS', [
     { action: 'MICROSOFT.OPERATIONALINSIGHTS/WORKSPACES/DELETE', category: 'tamper', kind: 'logging_deleted', techniques: ['T1562.008'],

@@ -132,6 +132,15 @@ describe('index behaviour', () => {
     expect(classify(withSpace)?.shift).toBe('key_created');
   });
 
+  it('classifies AKS Kubernetes audit events with the GKE-named Kubernetes entries', () => {
+    const aks = (action: string) => auditEvent({ provider: 'azure', service: 'MICROSOFT.CONTAINERSERVICE', action });
+    expect(classify(aks('io.k8s.core.v1.pods.exec.create'))?.kind).toBe('compute_execution');
+    expect(classify(aks('io.k8s.core.v1.secrets.list'))?.kind).toBe('secrets');
+    expect(classify(aks('io.k8s.authorization.rbac.v1.clusterrolebindings.create'))?.kind).toBe('iam');
+    expect(classify(aks('io.k8s.core.v1.pods.watch'))).toMatchObject({ category: 'recon', explicit: false });
+    expect(classify(aks('io.k8s.core.v1.configmaps.update'))).toBeUndefined();
+  });
+
   it('gives generic reads explicit: false, on every provider', () => {
     expect(classify(awsEvent('ec2.amazonaws.com', 'DescribeTransitGateways'))).toMatchObject({ category: 'recon', explicit: false });
     expect(classify(awsEvent('example.amazonaws.com', 'DoSomething', undefined, { readOnly: true }))).toMatchObject({ explicit: false });

@@ -4,7 +4,7 @@ import { azureActions } from './azure_actions';
 import { compileCondition, type EventPredicate } from './conditions';
 import { entraActions } from './entra_actions';
 import { gcpActions } from './gcp_actions';
-import { isGenericRead } from './generic_reads';
+import { isGenericRead, isKubernetesMethod } from './generic_reads';
 import type { CatalogEntry, Classification } from './types';
 
 /** Every catalog entry, all providers. */
@@ -90,11 +90,14 @@ const GENERIC_RECON: Classification = Object.freeze({
   explicit: false,
 });
 
-/** Classifies one event against an index; failed calls are classified like successful ones. */
+/**
+ * Classifies one event against an index; failed calls are classified like successful ones. Kubernetes audit methods
+ * (`io.k8s.core.v1.pods.exec.create`) are named the GKE way for AKS too, so both clouds share those entries.
+ */
 export function classifyWith(index: CatalogIndex, event: AuditEvent): Classification | undefined {
   const explicit =
     event.provider === 'aws' ? lookupAws(index.aws, event) :
-    event.provider === 'gcp' ? lookupGcp(index.gcp, event) :
+    event.provider === 'gcp' || isKubernetesMethod(event.action) ? lookupGcp(index.gcp, event) :
     lookupAzure(index.azure, event);
   if (explicit) return explicit;
   return isGenericRead(event) ? GENERIC_RECON : undefined;

@@ -55,7 +55,9 @@ describe('entry conditions', () => {
     const original = JSON.stringify({ protoPayload: { metadata: delta } });
     expect(holds(startup, gcpEvent('compute.googleapis.com', 'm', {}, { raw: { event: { original } } }))).toBe(true);
     expect(holds(startup, gcpEvent('compute.googleapis.com', 'm', {}, { raw: { event: { original: 'not json' } } }))).toBe(false);
-    expect(holds(startup, gcpEvent('compute.googleapis.com', 'm', { note: 'startup-script' }))).toBe(false);
+    // The normalizer merges protoPayload.metadata into the request.
+    expect(holds(startup, gcpEvent('compute.googleapis.com', 'm', { ...delta, '@type': 'type.googleapis.com/compute.instances.setMetadata' }))).toBe(true);
+    expect(holds({ path: '', mentions: 'startup-script' }, gcpEvent('compute.googleapis.com', 'm', {}, { raw: { protoPayload: { metadata: delta } } }))).toBe(false);
   });
 
   it('tells a direct call from one a provider service made on the principal\'s behalf', () => {

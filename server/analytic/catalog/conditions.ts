@@ -7,8 +7,8 @@ import type { AuditEvent } from '../../../common/audit_event';
  */
 export interface FieldCondition {
   /**
-   * `request`: the request parameters (default). `details`: what the provider attached beyond the request, i.e. GCP
-   * `protoPayload.metadata` and `serviceData` (instanceMetadataDelta for setMetadata, policyDelta for SetIamPolicy).
+   * `request`: the request parameters (default). `details`: also what the provider attached beyond the request, i.e.
+   * GCP `protoPayload.metadata` and `serviceData` (instanceMetadataDelta for setMetadata, policyDelta for SetIamPolicy).
    */
   in?: 'request' | 'details';
   path: string;
@@ -70,9 +70,18 @@ function requestOf(event: AuditEvent): unknown[] {
   return event.request === undefined ? [] : [event.request];
 }
 
-/** GCP audit metadata lives outside the request: raw `protoPayload`, or ECS `gcp.audit.metadata` / `event.original`. */
+/**
+ * GCP audit metadata lives outside the request in the record: raw `protoPayload`, or ECS `gcp.audit.metadata` /
+ * `event.original`. The normalizer also merges `protoPayload.metadata` into the request, so the request is searched too.
+ */
 function detailsOf(event: AuditEvent): unknown[] {
-  const raw = asRecord(event.raw);
+  const found = recordDetails(event.raw);
+  if (event.request !== undefined) found.push(event.request);
+  return found;
+}
+
+function recordDetails(rawRecord: unknown): unknown[] {
+  const raw = asRecord(rawRecord);
   if (!raw) return [];
   const proto = asRecord(raw.protoPayload);
   if (proto) return [proto.metadata, proto.serviceData].filter((value) => value !== undefined);

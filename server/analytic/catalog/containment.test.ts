@@ -1,4 +1,4 @@
-import { containmentInputFromEvent, containmentSteps, PLAYBOOKS, type ContainmentInput } from './containment';
+import { containmentForChain, containmentInputFromEvent, containmentSteps, PLAYBOOKS, type ContainmentInput } from './containment';
 import { cloudTrailEvent, invictusRecords } from './dataset_fixtures';
 import { auditEvent, awsEvent } from './test_events';
 
@@ -20,7 +20,7 @@ describe('containment steps', () => {
     const steps = containmentSteps({ provider: 'aws', actorType: 'role', credentialKind: 'temporary', roleName: 'deploy', revokeBefore: '2024-01-01T00:00:00Z' });
     expect(steps.map((step) => step.command).find((command) => command?.includes('put-role-policy'))).toBe(
       `aws iam put-role-policy --role-name deploy --policy-name AWSRevokeOlderSessions --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["*"],"Resource":["*"],"Condition":{"DateLessThan":{"aws:TokenIssueTime":"2024-01-01T00:00:00Z"}}}]}'`);
-    expect(steps.some((step) => /chain root/.test(step.action))).toBe(true);
+    expect(steps.some((step) => /chain root/.test(step.title))).toBe(true);
     expect(steps.some((step) => step.command?.includes('update-access-key'))).toBe(false);
   });
 
@@ -52,7 +52,7 @@ describe('containment steps', () => {
 
   it("revokes an Entra user's sessions and blocks sign-in", () => {
     const steps = containmentSteps({ provider: 'azure', actorType: 'user', principalName: 'aragorn@lotr.com', principalId: '1b3c5e7f-0000-4000-8000-000000000001' });
-    expect(steps[0].action).toContain('Revoke-MgUserSignInSession -UserId 1b3c5e7f-0000-4000-8000-000000000001');
+    expect(steps[0].title).toContain('Revoke-MgUserSignInSession -UserId 1b3c5e7f-0000-4000-8000-000000000001');
     expect(steps[0].command).toBe('az rest --method POST --url https://graph.microsoft.com/v1.0/users/1b3c5e7f-0000-4000-8000-000000000001/revokeSignInSessions');
     expect(steps.map((step) => step.command)).toContain('az ad user update --id 1b3c5e7f-0000-4000-8000-000000000001 --account-enabled false');
   });
@@ -88,5 +88,32 @@ describe('containment steps', () => {
     expect(containmentSteps({ provider: 'gcp', actorType: 'root' })).toEqual([]);
     const bare = containmentInputFromEvent(auditEvent({ provider: 'gcp', service: 's', action: 'a', actor: { type: 'unknown' } }));
     expect(Object.keys(bare).sort()).toEqual(['actorType', 'provider']);
+  });
+
+  it('contains a whole chain: the root user key and the role sessions it led to, each step once', () => {
+    const steps = containmentForChain({
+      root: { provider: 'aws', id: 'arn:aws:iam::111122223333:user/bert-jan', type: 'user', name: 'bert-jan', account: '111122223333' },
+      credentials: [
+        { id: 'AKIAEXAMPLE', kind: 'long_term', principal: 'arn:aws:iam::111122223333:user/bert-jan' },
+        { id: 'ASIAONE', kind: 'temporary', principal: 'arn:aws:sts::111122223333:assumed-role/admin/session-1' },
+        { id: 'ASIATWO', kind: 'temporary', principal: 'arn:aws:sts::111122223333:assumed-role/admin/session-2' },
+      ],
+    }, '2023-07-10T12:40:00Z');
+    const found = steps.map((step) => step.command ?? step.title);
+    expect(found).toContain('aws iam update-access-key --user-name bert-jan --access-key-id AKIAEXAMPLE --status Inactive');
+    expect(found.filter((command) => command.includes('put-role-policy --role-name admin'))).toHaveLength(1);
+    expect(found.filter((command) => command.includes('put-user-policy --user-name bert-jan'))).toHaveLength(1);
+    expect(new Set(found).size).toBe(found.length);
+  });
+
+  it('contains an instance root through its instance profile and role', () => {
+    const steps = containmentForChain({
+      root: { provider: 'aws', id: 'arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0', type: 'instance', name: 'i-0123456789abcdef0' },
+      credentials: [{ id: 'ASIAINSTANCE', kind: 'instance', principal: 'arn:aws:sts::111122223333:assumed-role/web-role/i-0123456789abcdef0' }],
+    });
+    const found = steps.map((step) => step.command ?? step.title);
+    expect(found.some((command) => command.includes('Values=i-0123456789abcdef0'))).toBe(true);
+    expect(found.some((command) => command.includes('--role-name web-role'))).toBe(true);
+    expect(found.some((command) => command.includes('<roleName>'))).toBe(false);
   });
 });

@@ -133,6 +133,12 @@ describe('interface from session fields', () => {
     expect(detectInterface(spoofed)).toMatchObject({ kind: 'unknown', tool: 'browser', os: 'windows', workstation: true });
   });
 
+  it('counts a console sign-in as the console, whatever key the record shows', () => {
+    const signIn = withAgent(awsEvent('signin.amazonaws.com', 'ConsoleLogin', undefined, { credential: { id: 'AKIAEXAMPLE', kind: 'long_term' } }),
+      'Mozilla/5.0 (Windows NT 6.1; WOW64; rv:24.0) Gecko/20100101 Firefox/24.0');
+    expect(detectInterface(signIn)).toMatchObject({ kind: 'console', tool: 'aws-console', os: 'windows', workstation: true });
+  });
+
   it('treats GCP service agents as the provider, not as a user tool', () => {
     const agentCall = withAgent(gcpEvent('compute.googleapis.com', 'v1.compute.instances.insert', undefined,
       { actor: { type: 'service_account', name: 'service-123@gcp-sa-cloudbuild.iam.gserviceaccount.com' } }), 'Go-http-client/2.0');

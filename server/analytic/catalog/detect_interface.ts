@@ -61,9 +61,12 @@ export function detectInterface(event: AuditEvent): InterfaceInfo {
   return info;
 }
 
-/** A browser user agent means the console, unless the call was signed with a long-term key (the console never is). */
+/**
+ * A browser user agent means the console, unless an AWS call was signed with a long-term key (console sessions never
+ * are). Sign-in events are the console by definition, whatever key the record shows.
+ */
 function isConsoleSession(event: AuditEvent): boolean {
-  if (event.provider !== 'aws') return true;
+  if (event.provider !== 'aws' || event.service === 'signin.amazonaws.com') return true;
   return event.credential?.kind !== 'long_term';
 }
 

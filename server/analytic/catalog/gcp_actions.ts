@@ -13,7 +13,8 @@ const SUFFIX = 'suffix' as const;
 /** setMetadata and setCommonInstanceMetadata record the changed keys in protoPayload.metadata, not in the request. */
 const STARTUP_SCRIPT: EntryCondition = { in: 'details', path: '', mentions: 'startup-script' };
 const SSH_KEYS: EntryCondition = { in: 'details', path: '', mentions: 'ssh-keys' };
-const NO_DETAILS: EntryCondition = { in: 'details', path: '', present: false };
+/** The record does not say which metadata keys changed (older exports, trimmed documents). */
+const NO_DETAILS: EntryCondition = { not: { in: 'details', path: '', mentions: 'metadatadelta' } };
 const COMPUTE_URI = 'https://www.googleapis.com/compute/v1/{resource}';
 
 const authShift: CatalogEntry[] = [
@@ -100,6 +101,8 @@ const iamWrites: CatalogEntry[] = [
       summary: 'bound a Kubernetes cluster role', rollback: { text: 'Delete the binding {resource} if unexpected.' } },
     { action: 'rolebindings.create', match: SUFFIX, category: 'privileged', kind: 'iam', techniques: ['T1098.003'],
       summary: 'bound a Kubernetes role', rollback: { text: 'Delete the binding {resource} if unexpected.' } },
+    { action: 'serviceaccounts.token.create', match: SUFFIX, category: 'privileged', kind: 'iam', shift: 'key_created', techniques: ['T1528'],
+      summary: 'created a token for a Kubernetes service account', rollback: { text: 'Rotate the service account {resource} (delete and recreate it) to invalidate bound tokens.' } },
   ]),
   ...forService('gcp', undefined, [
     { action: 'cloudsql.users.update', match: SUFFIX, category: 'privileged', kind: 'iam', techniques: ['T1098'],
@@ -258,6 +261,8 @@ const networkExposure: CatalogEntry[] = [
     { action: 'Firewall.CreateIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'added an App Engine firewall rule', rollback: { text: 'Delete the rule if unexpected.' } },
     { action: 'Firewall.UpdateIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
+      summary: 'changed an App Engine firewall rule', rollback: { text: 'Restore the previous rule.' } },
+    { action: 'Firewall.PatchIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'changed an App Engine firewall rule', rollback: { text: 'Restore the previous rule.' } },
     { action: 'Firewall.DeleteIngressRule', match: SUFFIX, category: 'privileged', kind: 'network_exposure', techniques: ['T1562.007'],
       summary: 'deleted an App Engine firewall rule', rollback: { text: 'Recreate the rule if it protected something.' } },

@@ -13,7 +13,7 @@ export const GENERIC_READS = {
   },
   gcp: {
     /** Prefixes of the last methodName segment: compute.instances.list, ListSinks, getIamPolicy, aggregatedList. */
-    prefixes: ['get', 'list', 'aggregatedList', 'search', 'lookup'],
+    prefixes: ['get', 'list', 'aggregatedList', 'search', 'lookup', 'watch'],
   },
   azure: {
     /** Azure operations that read end with /READ. */
@@ -32,8 +32,14 @@ export function isGenericRead(event: AuditEvent): boolean {
     case 'gcp':
       return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
     case 'azure':
+      if (isKubernetesMethod(event.action)) return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
       return endsWithIgnoringCase(event.action, GENERIC_READS.azure.suffix);
   }
+}
+
+/** A Kubernetes audit method as GKE names it, which the AKS normalizer reuses: io.k8s.core.v1.pods.list. */
+export function isKubernetesMethod(action: string): boolean {
+  return action.length > 7 && action.slice(0, 7).toLowerCase() === 'io.k8s.';
 }
 
 /** `text` at `start` begins with one of the prefixes, followed by the end or an upper-case letter. */

@@ -87,6 +87,7 @@ export const AGENT_RULES: AgentRule[] = [
   { contains: ['azsdk-java-', 'azure-sdk-for-java'], kind: 'sdk', tool: 'azure-sdk-java', language: 'java' },
   { contains: ['azsdk-net-', 'azure-sdk-for-net', 'microsoft.azure.management'], kind: 'sdk', tool: 'azure-sdk-dotnet', language: 'dotnet' },
   { contains: ['azsdk-go-', 'azure-sdk-for-go'], kind: 'sdk', tool: 'azure-sdk-go', language: 'go' },
+  { contains: ['azure-storage/', 'microsoft.azure.storage'], kind: 'sdk', tool: 'azure-storage-sdk', language: 'dotnet' },
   { contains: ['python-requests/'], kind: 'sdk', tool: 'python-requests', language: 'python' },
   { contains: ['python-urllib', 'python-httplib2', 'aiohttp/', 'python-httpx', 'httpx/'], kind: 'sdk', tool: 'python-http', language: 'python' },
   { contains: ['go-http-client/'], kind: 'sdk', tool: 'go-http-client', language: 'go' },
@@ -97,7 +98,7 @@ export const AGENT_RULES: AgentRule[] = [
 ];
 
 /** Browsers: the console when the session is a console session (decided per event). */
-export const BROWSER_MARKERS = ['mozilla/', 'chrome/', 'safari/', 'firefox/', 'edg/'];
+export const BROWSER_MARKERS = ['mozilla', 'chrome/', 'safari/', 'firefox/', 'edg/'];
 
 export interface EnvironmentRule {
   contains: string[];

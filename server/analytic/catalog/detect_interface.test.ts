@@ -173,6 +173,26 @@ describe('user-agent cache', () => {
     expect(interfaceCacheSize()).toBe(1);
   });
 
+  it('returns the same frozen result for repeated events, also when the event decides (console, service, client app)', () => {
+    const browser = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const consoleCall = () => aws(browser, { credential: { id: 'ASIAEXAMPLE', kind: 'console', fromConsole: true } });
+    expect(detectInterface(consoleCall())).toBe(detectInterface(consoleCall()));
+    expect(Object.isFrozen(detectInterface(consoleCall()))).toBe(true);
+    const byApp = () => azureEvent('Microsoft.Compute/virtualMachines/write', undefined, { actor: { type: 'user', appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46' } });
+    expect(detectInterface(byApp())).toBe(detectInterface(byApp()));
+  });
+
+  it('detects the interface of a million events quickly', () => {
+    const events = invictusRecords().map(cloudTrailEvent);
+    const started = process.hrtime.bigint();
+    const rounds = Math.ceil(1_000_000 / events.length);
+    let consoles = 0;
+    for (let round = 0; round < rounds; round++) for (const event of events) if (detectInterface(event).kind === 'console') consoles++;
+    expect(consoles).toBeGreaterThan(0);
+    // About 0.1 s on a laptop; the bound leaves room for slow CI machines.
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
+  });
+
   it('stays bounded: it starts over when full', () => {
     clearInterfaceCache();
     for (let index = 0; index <= 20_000; index++) parseUserAgent(`client-${index}/1.0`);

@@ -16,6 +16,8 @@ import type { InterfaceInfo, InterfaceKind } from './types';
 export interface ParsedAgent {
   info: InterfaceInfo;
   browser: boolean;
+  /** Results that also depend on the event (console session, client app, service), memoized per user agent. */
+  derived: Map<string, InterfaceInfo>;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -24,10 +26,12 @@ const agentCache = new Map<string, ParsedAgent>();
 /** Azure: a browser sign-in to an application we cannot name is not necessarily the portal. */
 const CONSOLE_TOOL: Record<CloudProvider, string> = { aws: 'aws-console', gcp: 'gcp-console', azure: 'browser' };
 const SERVICE_TOOL: Record<CloudProvider, string> = { aws: 'aws-service', gcp: 'gcp-service', azure: 'azure-service' };
+const CONSOLE_KEY: Record<CloudProvider, string> = { aws: 'console:aws', gcp: 'console:gcp', azure: 'console:azure' };
 
 /**
  * The interface an event's call came through: console, CloudShell, CLI, SDK (language), IaC, CI, the provider itself,
- * or unknown, with the tool family and client OS. User agents are parsed once each (bounded cache).
+ * or unknown, with the tool family and client OS. User agents are parsed once each (bounded cache) and results are
+ * shared and frozen, so a repeated user agent costs a lookup, not an allocation.
  */
 export function detectInterface(event: AuditEvent): InterfaceInfo {
   const agent = parseUserAgent(event.source.userAgent ?? '');
@@ -35,30 +39,41 @@ export function detectInterface(event: AuditEvent): InterfaceInfo {
   if (info.offensive) return info;
 
   if (event.provider === 'azure' && event.actor.appId) {
-    const app = AZURE_CLIENT_APPS[event.actor.appId.toLowerCase()];
+    const appId = event.actor.appId.toLowerCase();
+    const app = AZURE_CLIENT_APPS[appId];
     if (app) {
-      const result: InterfaceInfo = { kind: info.kind === 'cloudshell' ? 'cloudshell' : app.kind, tool: app.tool, workstation: info.workstation };
-      if (app.language) result.language = app.language;
-      if (info.os) result.os = info.os;
-      return result;
+      return derive(agent, appId, () => ({
+        kind: info.kind === 'cloudshell' ? 'cloudshell' : app.kind,
+        tool: app.tool,
+        workstation: info.workstation,
+        ...(app.language ? { language: app.language } : {}),
+        ...(info.os ? { os: info.os } : {}),
+      }));
     }
   }
 
   if (actsForItself(event) && info.kind !== 'iac') {
     const tool = event.actor.invokedBy ?? (info.kind === 'service' ? info.tool : SERVICE_TOOL[event.provider]);
-    return info.kind === 'service' && info.tool === tool ? info : { kind: 'service', tool, workstation: false };
+    return info.kind === 'service' && info.tool === tool ? info : derive(agent, tool, () => ({ kind: 'service', tool, workstation: false }));
   }
 
   if (event.provider === 'aws' && event.credential?.fromConsole && (agent.browser || info.kind === 'service' || info.kind === 'unknown')) {
-    return asConsole(info, 'aws');
+    return asConsole(agent, 'aws');
   }
 
-  if (agent.browser && isConsoleSession(event)) return asConsole(info, event.provider);
+  if (agent.browser && isConsoleSession(event)) return asConsole(agent, event.provider);
 
-  if (event.provider === 'aws' && info.kind === 'unknown' && event.source.address?.endsWith('.amazonaws.com')) {
-    return { kind: 'service', tool: event.source.address, workstation: false };
+  const address = event.source.address;
+  if (event.provider === 'aws' && info.kind === 'unknown' && address?.endsWith('.amazonaws.com')) {
+    return derive(agent, address, () => ({ kind: 'service', tool: address, workstation: false }));
   }
   return info;
+}
+
+function derive(agent: ParsedAgent, key: string, build: () => InterfaceInfo): InterfaceInfo {
+  let found = agent.derived.get(key);
+  if (!found) agent.derived.set(key, (found = Object.freeze(build())));
+  return found;
 }
 
 /**
@@ -70,10 +85,9 @@ function isConsoleSession(event: AuditEvent): boolean {
   return event.credential?.kind !== 'long_term';
 }
 
-function asConsole(info: InterfaceInfo, provider: CloudProvider): InterfaceInfo {
-  const result: InterfaceInfo = { kind: 'console', tool: CONSOLE_TOOL[provider], workstation: info.workstation };
-  if (info.os) result.os = info.os;
-  return result;
+function asConsole(agent: ParsedAgent, provider: CloudProvider): InterfaceInfo {
+  const { os, workstation } = agent.info;
+  return derive(agent, CONSOLE_KEY[provider], () => ({ kind: 'console', tool: CONSOLE_TOOL[provider], workstation, ...(os ? { os } : {}) }));
 }
 
 function actsForItself(event: AuditEvent): boolean {
@@ -86,7 +100,7 @@ function actsForItself(event: AuditEvent): boolean {
   return false;
 }
 
-/** Parses one user agent (cached: repeated user agents cost one Map lookup). The result is shared and frozen. */
+/** Parses one user agent (cached: repeated user agents cost one Map lookup). `info` is shared and frozen. */
 export function parseUserAgent(userAgent: string): ParsedAgent {
   const cached = agentCache.get(userAgent);
   if (cached) return cached;
@@ -124,7 +138,7 @@ function parse(userAgent: string): ParsedAgent {
   if (language) info.language = language;
   if (os) info.os = os.os;
   if (offensive) info.offensive = true;
-  return Object.freeze({ info: Object.freeze(info), browser: browser && !rule });
+  return { info: Object.freeze(info), browser: browser && !rule, derived: new Map() };
 }
 
 function agentRuleMatches(rule: AgentRule, ua: string): boolean {

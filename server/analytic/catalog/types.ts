@@ -52,7 +52,8 @@ export interface CatalogEntry {
   match?: 'exact' | 'suffix';
   /**
    * Narrows the entry to events whose request (or caller) matches, e.g. GetParameter only with decryption.
-   * Entries sharing an action are tried in table order; an event no entry accepts falls through to generic rules.
+   * Of the entries sharing an action, conditional ones are tried first (in table order), then the unconditional one;
+   * an event no entry accepts falls through to the generic read rules.
    */
   when?: EntryCondition;
   category: ActionCategory;

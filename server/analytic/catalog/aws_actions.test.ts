@@ -1,7 +1,7 @@
 import { awsActions } from './aws_actions';
 import { classify } from './classify';
-import { cloudTrailEvent, pantherCases } from './dataset_fixtures';
-import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './table_test_support';
+import { cloudTrailEvent, pantherCases } from './test_datasets';
+import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './test_tables';
 import { awsEvent } from './test_events';
 import type { ActionKind } from './types';
 

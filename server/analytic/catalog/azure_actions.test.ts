@@ -1,7 +1,7 @@
 import { azureActions } from './azure_actions';
 import { classify } from './classify';
-import { azureEvent as azureRecordEvent, pantherCases } from './dataset_fixtures';
-import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './table_test_support';
+import { azureEvent as azureRecordEvent, pantherCases } from './test_datasets';
+import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './test_tables';
 import { azureEvent } from './test_events';
 import type { ActionKind } from './types';
 

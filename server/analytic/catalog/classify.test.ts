@@ -1,5 +1,5 @@
 import { buildCatalogIndex, catalogEntries, classify, classifyWith } from './classify';
-import { cloudTrailEvent, ecsOriginals, invictusRecords } from './dataset_fixtures';
+import { cloudTrailEvent, ecsOriginals, invictusRecords } from './test_datasets';
 import { auditEvent, awsEvent, azureEvent, gcpEvent } from './test_events';
 import type { ActionKind, CatalogEntry } from './types';
 

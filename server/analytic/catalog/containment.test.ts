@@ -1,5 +1,5 @@
 import { containmentForChain, containmentInputFromEvent, containmentSteps, PLAYBOOKS, type ContainmentInput } from './containment';
-import { cloudTrailEvent, invictusRecords } from './dataset_fixtures';
+import { cloudTrailEvent, invictusRecords } from './test_datasets';
 import { auditEvent, awsEvent } from './test_events';
 
 const commands = (input: ContainmentInput) => containmentSteps(input).map((step) => step.command).filter(Boolean);

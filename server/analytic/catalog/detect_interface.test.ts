@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../common/audit_event';
-import { cloudTrailEvent, ecsOriginals, gcpAuditEvent, invictusRecords, pantherCases } from './dataset_fixtures';
+import { cloudTrailEvent, ecsOriginals, gcpAuditEvent, invictusRecords, pantherCases } from './test_datasets';
 import { clearInterfaceCache, detectInterface, interfaceCacheSize, parseUserAgent } from './detect_interface';
 import { auditEvent, awsEvent, azureEvent, gcpEvent } from './test_events';
 import type { InterfaceInfo } from './types';

@@ -1,7 +1,7 @@
 import { classify } from './classify';
-import { azureEvent, pantherCases } from './dataset_fixtures';
+import { azureEvent, pantherCases } from './test_datasets';
 import { entraActions } from './entra_actions';
-import { checkEntryShape, eventFor } from './table_test_support';
+import { checkEntryShape, eventFor } from './test_tables';
 import { auditEvent } from './test_events';
 
 const entra = (action: string) => auditEvent({ provider: 'azure', log: 'azure.auditlogs', service: 'MICROSOFT.AADIAM', action: action.toUpperCase() });

@@ -1,7 +1,7 @@
 import { classify } from './classify';
-import { gcpAuditEvent, pantherCases } from './dataset_fixtures';
+import { gcpAuditEvent, pantherCases } from './test_datasets';
 import { gcpActions } from './gcp_actions';
-import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './table_test_support';
+import { checkEntryShape, eventFor, lookalikeRead, uncoveredConditions, type TableCase } from './test_tables';
 import { gcpEvent } from './test_events';
 import type { ActionKind } from './types';
 

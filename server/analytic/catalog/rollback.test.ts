@@ -1,5 +1,5 @@
 import { catalogEntries, classify } from './classify';
-import { cloudTrailEvent, invictusRecords } from './dataset_fixtures';
+import { cloudTrailEvent, invictusRecords } from './test_datasets';
 import { renderRollback, shellQuote } from './rollback';
 import { awsEvent, azureEvent } from './test_events';
 

@@ -23,6 +23,7 @@ export const GENERIC_READS = {
 
 const AWS_READONLY_EXCEPT = new Set<string>(GENERIC_READS.aws.readOnlyExceptServices);
 const GCP_PREFIXES = GENERIC_READS.gcp.prefixes.map((prefix) => prefix.toLowerCase());
+const AZURE_READ_SUFFIX = GENERIC_READS.azure.suffix.toLowerCase();
 
 export function isGenericRead(event: AuditEvent): boolean {
   switch (event.provider) {
@@ -33,22 +34,21 @@ export function isGenericRead(event: AuditEvent): boolean {
       return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
     case 'azure':
       if (isKubernetesMethod(event.action)) return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
-      return endsWithIgnoringCase(event.action, GENERIC_READS.azure.suffix);
+      return endsWithIgnoringCase(event.action, AZURE_READ_SUFFIX);
   }
 }
 
 /** A Kubernetes audit method as GKE names it, which the AKS normalizer reuses: io.k8s.core.v1.pods.list. */
 export function isKubernetesMethod(action: string): boolean {
-  return action.length > 7 && action.slice(0, 7).toLowerCase() === 'io.k8s.';
+  return action.length > 7 && regionMatchesLowerCase(action, 0, 'io.k8s.');
 }
 
-/** `text` at `start` begins with one of the prefixes, followed by the end or an upper-case letter. */
+/** `text` at `start` begins with one of the prefixes, followed by the end or an upper-case letter. No allocation. */
 function startsWithWord(text: string, start: number, prefixes: readonly string[], ignoreCase: boolean): boolean {
   for (const prefix of prefixes) {
     const end = start + prefix.length;
     if (end > text.length) continue;
-    const head = text.slice(start, end);
-    if ((ignoreCase ? head.toLowerCase() : head) !== prefix) continue;
+    if (!(ignoreCase ? regionMatchesLowerCase(text, start, prefix) : text.startsWith(prefix, start))) continue;
     if (end === text.length) return true;
     const next = text.charCodeAt(end);
     if (next >= 65 && next <= 90) return true;
@@ -56,6 +56,16 @@ function startsWithWord(text: string, start: number, prefixes: readonly string[]
   return false;
 }
 
-function endsWithIgnoringCase(text: string, suffix: string): boolean {
-  return text.length >= suffix.length && text.slice(text.length - suffix.length).toUpperCase() === suffix;
+/** `text` at `start` equals `lower` (already lower-case ASCII), ignoring the case of ASCII letters in `text`. */
+function regionMatchesLowerCase(text: string, start: number, lower: string): boolean {
+  for (let index = 0; index < lower.length; index++) {
+    let code = text.charCodeAt(start + index);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== lower.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+function endsWithIgnoringCase(text: string, lowerSuffix: string): boolean {
+  return text.length >= lowerSuffix.length && regionMatchesLowerCase(text, text.length - lowerSuffix.length, lowerSuffix);
 }

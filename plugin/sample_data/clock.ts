@@ -108,7 +108,7 @@ export const ALWAYS_ON: DailyProfile = [
  * A person's working day in their time zone: busy 09-18 local, a little in the evening, almost nothing at night.
  * `floor` keeps some night activity (on-call, late e-mails) so every identity has history from the early hours.
  */
-export function workday(utcOffsetHours: number, floor = 0.04): DailyProfile {
+export function workday(utcOffsetHours: number, floor = 0.005): DailyProfile {
   const out: number[] = [];
   for (let h = 0; h < 24; h++) {
     const local = (((h + utcOffsetHours) % 24) + 24) % 24;

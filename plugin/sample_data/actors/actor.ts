@@ -11,6 +11,7 @@ import type { RecordSink, World } from './world';
 
 export interface ActorSpec {
   key: string;
+  recordsPerAction?: number;
   provider: CloudProvider;
   /** Share of its provider's benign volume (relative to the other actors of that provider). */
   weight: number;
@@ -30,6 +31,8 @@ export abstract class Actor {
   protected readonly rng: Rng;
   /** Records written so far. */
   emitted = 0;
+  /** Records per planned call before the actor has a history (Start + Success pairs write two). */
+  readonly recordsPerAction: number = 1;
   /** Planned calls made so far. */
   actions = 0;
   private planned: number[] = [];
@@ -46,6 +49,7 @@ export abstract class Actor {
     this.provider = spec.provider;
     this.weight = spec.weight;
     this.profile = spec.profile;
+    this.recordsPerAction = spec.recordsPerAction ?? 1;
     this.rng = Rng.for(world.seed, `actor:${spec.key}`);
   }
 

@@ -3,7 +3,7 @@ import { HOUR, MINUTE, SECOND, timeOfDay } from '../clock';
 import { awsAccessKeyId } from '../ids';
 import { WeightedList } from '../random';
 import { type AwsApi, type AwsScope, awsApi } from '../records/aws_apis';
-import { type AwsCallResult, type AwsCallSpec, awsScope, buildAwsCall } from '../records/aws_call';
+import { type AwsCallResult, type AwsCallSpec, awsScope, benignAwsError, buildAwsCall } from '../records/aws_call';
 import {
   assumedRoleIdentity,
   awsServiceIdentity,
@@ -102,10 +102,19 @@ abstract class AwsActor extends Actor {
     });
   }
 
+  /** An ordinary failure for this identity, sometimes. */
+  private benignError(api: AwsApi, identity: JsonObject): AwsCallSpec['error'] {
+    const e = this.def.errors;
+    if (!e || !this.rng.chance(e.rate)) return undefined;
+    return benignAwsError(e.kind, api, typeof identity.arn === 'string' ? identity.arn : '');
+  }
+
   /** Make the habit's call; GetSecretValue brings its KMS Decrypt. */
   protected habitCall(time: number, habit: AwsHabit, region: string, base: Omit<AwsCallSpec, 'account' | 'scope' | 'api' | 'time' | 'region'>): AwsCallResult {
-    const r = this.call({ ...base, time, region: habit.region ?? region, api: habit.api, args: { ...habit.args, ...base.args } });
-    if (habit.api === 'secretsmanager:GetSecretValue' && !base.error) {
+    const api = awsApi(habit.api);
+    const error = base.error ?? this.benignError(api, base.identity);
+    const r = this.call({ ...base, error, time, region: habit.region ?? region, api, args: { ...habit.args, ...base.args } });
+    if (habit.api === 'secretsmanager:GetSecretValue' && !error) {
       const p = r.params;
       const secretId = p && typeof p === 'object' && !Array.isArray(p) && typeof p.secretId === 'string' ? p.secretId : '';
       this.secretDecrypt(time, habit.region ?? region, base.identity, secretId);

@@ -43,7 +43,8 @@ abstract class AzureActor extends Actor {
     protected readonly dir: Directory,
     protected readonly def: AzureIdentity,
   ) {
-    super(world, { key: def.key, provider: 'azure', weight: def.weight, profile: def.profile });
+    // ARM operations write Start and Success; users also refresh tokens (one record).
+    super(world, { key: def.key, provider: 'azure', weight: def.weight, profile: def.profile, recordsPerAction: def.kind === 'azure-user' ? 1.3 : 1.9 });
     this.subscription = AZURE_SUBSCRIPTIONS[def.subscription];
     this.habits = new WeightedList(def.habits.map((x) => [x, x.weight] as const));
   }

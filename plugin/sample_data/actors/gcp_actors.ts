@@ -31,7 +31,7 @@ abstract class GcpActor extends Actor {
   protected constructor(
     world: World,
     protected readonly dir: Directory,
-    def: GcpIdentity,
+    private readonly def: GcpIdentity,
   ) {
     super(world, { key: def.key, provider: 'gcp', weight: def.weight, profile: def.profile });
     this.project = GCP_PROJECTS[def.project];
@@ -48,7 +48,8 @@ abstract class GcpActor extends Actor {
   protected habitCall(time: number, habit: GcpHabit, caller: GcpCaller): void {
     const m = gcpMethod(habit.method);
     if (!m.operation) {
-      this.call({ time, method: m, caller, args: habit.args });
+      const denied = m.readOnly && this.def.deniedRate !== undefined && this.rng.chance(this.def.deniedRate);
+      this.call({ time, method: m, caller, args: habit.args, error: denied ? { code: 7, message: 'PERMISSION_DENIED' } : undefined });
       return;
     }
     const id = `operation-${time}-${this.rng.hex(6)}-${this.rng.hex(4)}`;

@@ -131,3 +131,30 @@ export function awsAccountById(id: string): AwsAccount {
   if (!a) throw new Error(`unknown AWS account ${id}`);
   return a;
 }
+
+/**
+ * The everyday failures of each kind, worded as the services word them; undefined when the kind does not apply to
+ * the call (a write is not throttled here, a list is never "not found").
+ */
+export function benignAwsError(kind: 'throttling' | 'denied' | 'not-found', api: AwsApi, callerArn: string): { code: string; message: string } | undefined {
+  if (kind === 'throttling') {
+    if (!api.readOnly) return undefined;
+    return api.eventSource === 'ec2.amazonaws.com'
+      ? { code: 'Client.RequestLimitExceeded', message: 'Request limit exceeded.' }
+      : { code: 'ThrottlingException', message: 'Rate exceeded' };
+  }
+  if (kind === 'denied') return api.readOnly && api.eventSource !== 'sts.amazonaws.com' ? accessDenied(callerArn, api) : undefined;
+  switch (api.key) {
+    case 's3:GetObject':
+    case 's3:HeadObject':
+      return { code: 'NoSuchKey', message: 'The specified key does not exist.' };
+    case 'iam:GetRole':
+      return { code: 'NoSuchEntityException', message: 'The role with name cannot be found.' };
+    case 'lambda:GetFunction20150331v2':
+      return { code: 'ResourceNotFoundException', message: 'Function not found' };
+    case 's3:GetBucketPolicy':
+      return { code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist' };
+    default:
+      return undefined;
+  }
+}

@@ -1,10 +1,10 @@
 /**
  * Receives records as the day is generated, 5-minute slot by 5-minute slot, and writes them as they are complete:
- * CloudTrail files at the end of each slot, hourly files at the end of each hour. Records are serialized when they
- * arrive and sorted by time within each file. Only the current slot (and the current hour of hourly logs) is held in
+ * a CloudTrail file per slot, and each slot's part of the hourly files appended in order. Records are serialized when
+ * they arrive and sorted by time within each slot, so files are in time order. Only the current slot is held in
  * memory; records that belong to a later slot (an operation's completion a few seconds later) wait for it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
@@ -37,8 +37,9 @@ export class DayWriter implements RecordSink {
   private slot = 0;
   private buckets = new Map<string, Bucket>();
   private readonly deferred = new Map<number, Map<string, Bucket>>();
-  private readonly hourChunks = new Map<string, string[]>();
-  private readonly files: string[] = [];
+  private readonly files = new Set<string>();
+  /** Appends to one file run one after the other. */
+  private readonly lastAppend = new Map<string, Promise<void>>();
   private readonly pending = new Set<Promise<void>>();
   private readonly dirs = new Map<string, Promise<unknown>>();
   private readonly deliveryRng: Rng;
@@ -82,19 +83,11 @@ export class DayWriter implements RecordSink {
       const lines = sortedLines(b);
       if (routeKind(route) === 'aws') {
         const rel = cloudTrailPath(route, slotStart, this.deliveryRng.alnum(16));
-        await this.write(rel, `{"Records":[${lines.join(',')}]}`, true);
+        await this.write(rel, `{"Records":[${lines.join(',')}]}`, 'gzip');
       } else {
-        const chunks = this.hourChunks.get(route) ?? [];
-        chunks.push(lines.join('\n') + '\n');
-        this.hourChunks.set(route, chunks);
+        const hourStart = slotStart - ((slotStart - this.world.dayStart) % HOUR);
+        await this.write(hourlyPath(route, hourStart), lines.join('\n') + '\n', 'append');
       }
-    }
-    if ((this.slot + 1) % (HOUR / SLOT) === 0) {
-      const hourStart = slotStart + SLOT - HOUR;
-      for (const route of [...this.hourChunks.keys()].sort()) {
-        await this.write(hourlyPath(route, hourStart), (this.hourChunks.get(route) ?? []).join(''), false);
-      }
-      this.hourChunks.clear();
     }
     this.slot++;
     this.buckets = this.deferred.get(this.slot) ?? new Map<string, Bucket>();
@@ -108,25 +101,30 @@ export class DayWriter implements RecordSink {
     return [...this.files].sort();
   }
 
-  private async write(rel: string, content: string, compress: boolean): Promise<void> {
+  private async write(rel: string, content: string, mode: 'gzip' | 'append'): Promise<void> {
     if (this.failure) throw this.failure;
     const abs = path.join(this.outDir, rel);
-    this.files.push(abs);
+    this.files.add(abs);
     const dir = path.dirname(abs);
-    const job = (async () => {
-      let made = this.dirs.get(dir);
-      if (!made) {
-        made = mkdir(dir, { recursive: true });
-        this.dirs.set(dir, made);
-      }
-      await made;
-      const body = compress ? await gzip(Buffer.from(content), { level: 6 }) : content;
-      await writeFile(abs, body);
-    })().catch((err: unknown) => {
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.dirs.set(dir, made);
+    }
+    const ready = made;
+    const job =
+      mode === 'gzip'
+        ? (async () => {
+            await ready;
+            await writeFile(abs, await gzip(Buffer.from(content), { level: 6 }));
+          })()
+        : (this.lastAppend.get(abs) ?? ready).then(() => appendFile(abs, content));
+    if (mode === 'append') this.lastAppend.set(abs, job.then(() => undefined));
+    const tracked = job.catch((err: unknown) => {
       this.failure = this.failure ?? err;
     });
-    this.pending.add(job);
-    void job.finally(() => this.pending.delete(job));
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
     if (this.pending.size >= MAX_PENDING_WRITES) await Promise.race(this.pending);
   }
 }

@@ -15,6 +15,15 @@ export interface AwsHabit {
   args?: Record<string, string>;
 }
 
+/**
+ * Ordinary failures: throttled service readers, people trying what they may not, clients asking for what is not there.
+ * They make refusals and errors part of the background, so that an analytic cannot treat any error as an attack.
+ */
+export interface AwsBenignErrors {
+  rate: number;
+  kind: 'throttling' | 'denied' | 'not-found';
+}
+
 interface AwsIdentityBase {
   key: string;
   account: AwsAccount['key'];
@@ -22,6 +31,7 @@ interface AwsIdentityBase {
   profile: DailyProfile;
   habits: AwsHabit[];
   focus?: Partial<AwsScope>;
+  errors?: AwsBenignErrors;
 }
 
 /** EC2 instance-profile credentials, minted by ec2.amazonaws.com and used from the instance's own address. */
@@ -258,12 +268,12 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   // EC2 instances.
   {
     kind: 'ec2-instance', key: 'aws:ec2:orders-api-1', account: 'prod', instanceId: 'i-0c8f3a61d2e47b905', weight: 7,
-    profile: CUSTOMER_TRAFFIC, habits: APP_SERVER, agents: INSTANCE_AGENTS, publicHost: 182_004,
+    profile: CUSTOMER_TRAFFIC, habits: APP_SERVER, agents: INSTANCE_AGENTS, publicHost: 182_004, errors: { rate: 0.004, kind: 'not-found' },
     focus: { buckets: ['northwind-prod-orders-data', 'northwind-prod-app-config'], objectPrefixes: ['orders/2026/11/20/', 'config/'], secrets: ['prod/orders/db-credentials'], queues: ['orders-events'] },
   },
   {
     kind: 'ec2-instance', key: 'aws:ec2:orders-api-2', account: 'prod', instanceId: 'i-07b2e9d4c1a58f362', weight: 7,
-    profile: CUSTOMER_TRAFFIC, habits: APP_SERVER, agents: INSTANCE_AGENTS, publicHost: 240_771,
+    profile: CUSTOMER_TRAFFIC, habits: APP_SERVER, agents: INSTANCE_AGENTS, publicHost: 240_771, errors: { rate: 0.004, kind: 'not-found' },
     focus: { buckets: ['northwind-prod-orders-data', 'northwind-prod-app-config'], objectPrefixes: ['orders/2026/11/20/', 'config/'], secrets: ['prod/orders/db-credentials'], queues: ['orders-events'] },
   },
   {
@@ -304,7 +314,7 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   },
   {
     kind: 'eks-irsa', key: 'aws:eks:catalog-sync', account: 'prod', region: 'eu-west-1', role: 'eks-catalog-sync', oidcId: '5E8C2A9F1B7D3E6C0A4F8B2D6E1C9A37',
-    namespace: 'catalog', serviceAccount: 'catalog-sync', sdk: 'python', natHost: 9_877, weight: 6, profile: ALWAYS_ON,
+    namespace: 'catalog', serviceAccount: 'catalog-sync', sdk: 'python', natHost: 9_877, weight: 6, profile: ALWAYS_ON, errors: { rate: 0.01, kind: 'not-found' },
     habits: [h('s3:GetObject', 14), h('s3:PutObject', 8), h('s3:ListObjects', 4), h('sqs:ReceiveMessage', 10), h('sqs:DeleteMessage', 6), h('dynamodb:PutItem', 6)],
     focus: { buckets: ['northwind-prod-static-assets'], objectPrefixes: ['catalog/feeds/', 'catalog/images/'], queues: ['catalog-sync'], tables: ['catalog-items'] },
   },
@@ -344,19 +354,19 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   // CI/CD.
   {
     kind: 'github-oidc', key: 'aws:github:infrastructure-prod', account: 'prod', region: 'us-east-1', role: 'github-actions-deploy',
-    repository: 'northwind-labs/infrastructure', weight: 5, profile: CI_PIPELINES, habits: TERRAFORM, newRunnerAt: '15:12',
+    repository: 'northwind-labs/infrastructure', weight: 5, profile: CI_PIPELINES, habits: TERRAFORM, newRunnerAt: '15:12', errors: { rate: 0.02, kind: 'not-found' },
     focus: { buckets: ['northwind-prod-app-config', 'northwind-prod-static-assets'], roles: ['orders-app-server', 'eks-orders-api', 'lambda-image-resizer', 'github-actions-deploy'] },
   },
   {
     kind: 'github-oidc', key: 'aws:github:infrastructure-dev', account: 'dev', region: 'us-east-1', role: 'github-actions-deploy',
-    repository: 'northwind-labs/infrastructure', weight: 4, profile: CI_PIPELINES, habits: TERRAFORM,
+    repository: 'northwind-labs/infrastructure', weight: 4, profile: CI_PIPELINES, habits: TERRAFORM, errors: { rate: 0.03, kind: 'not-found' },
     focus: { buckets: ['northwind-dev-tfstate', 'northwind-dev-artifacts'], roles: ['dev-sandbox', 'eks-orders-api-dev', 'lambda-image-resizer-dev'] },
   },
   // AWS services.
-  { kind: 'aws-config', key: 'aws:config:prod', account: 'prod', region: 'us-east-1', weight: 5, profile: ALWAYS_ON, habits: CONFIG_RECORDER },
-  { kind: 'aws-config', key: 'aws:config:prod-eu', account: 'prod', region: 'eu-west-1', weight: 2, profile: ALWAYS_ON, habits: CONFIG_RECORDER.filter((x) => !x.api.startsWith('iam:')) },
-  { kind: 'aws-config', key: 'aws:config:dev', account: 'dev', region: 'us-east-1', weight: 2, profile: ALWAYS_ON, habits: CONFIG_RECORDER },
-  { kind: 'aws-config', key: 'aws:config:shared', account: 'shared', region: 'us-east-1', weight: 1.5, profile: ALWAYS_ON, habits: CONFIG_RECORDER },
+  { kind: 'aws-config', key: 'aws:config:prod', account: 'prod', region: 'us-east-1', weight: 5, profile: ALWAYS_ON, habits: CONFIG_RECORDER, errors: { rate: 0.03, kind: 'throttling' } },
+  { kind: 'aws-config', key: 'aws:config:prod-eu', account: 'prod', region: 'eu-west-1', weight: 2, profile: ALWAYS_ON, habits: CONFIG_RECORDER.filter((x) => !x.api.startsWith('iam:')), errors: { rate: 0.03, kind: 'throttling' } },
+  { kind: 'aws-config', key: 'aws:config:dev', account: 'dev', region: 'us-east-1', weight: 2, profile: ALWAYS_ON, habits: CONFIG_RECORDER, errors: { rate: 0.03, kind: 'throttling' } },
+  { kind: 'aws-config', key: 'aws:config:shared', account: 'shared', region: 'us-east-1', weight: 1.5, profile: ALWAYS_ON, habits: CONFIG_RECORDER, errors: { rate: 0.03, kind: 'throttling' } },
   { kind: 'cloudtrail-delivery', key: 'aws:cloudtrail:delivery', account: 'shared', region: 'us-east-1', weight: 3, profile: ALWAYS_ON, habits: [h('s3:PutObject', 1)] },
   // The on-premises job runner's service user.
   {
@@ -371,15 +381,15 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   // People with IAM users and keys.
   {
     kind: 'iam-user-cli', key: 'aws:user:alice.nguyen', account: 'prod', person: 'alice.nguyen', regions: ['us-east-1', 'eu-west-1'],
-    weight: 1.2, profile: workday(0, 0.03), habits: DEV_CLI, focus: { buckets: ['northwind-prod-reports', 'northwind-prod-orders-data'] },
+    weight: 1.2, profile: workday(0), habits: DEV_CLI, errors: { rate: 0.015, kind: 'denied' }, focus: { buckets: ['northwind-prod-reports', 'northwind-prod-orders-data'] },
   },
   {
     kind: 'iam-user-cli', key: 'aws:user:lars.andersen', account: 'prod', person: 'lars.andersen', regions: ['eu-west-1'],
-    weight: 0.8, profile: workday(1), habits: DEV_CLI,
+    weight: 0.8, profile: workday(1), habits: DEV_CLI, errors: { rate: 0.02, kind: 'denied' },
   },
   {
     kind: 'iam-user-cli', key: 'aws:user:bruno.costa', account: 'dev', person: 'bruno.costa', regions: ['us-east-1', 'us-west-2'],
-    assumeRole: 'developer', weight: 1, profile: workday(0, 0.03), habits: DEV_CLI,
+    assumeRole: 'developer', weight: 1, profile: workday(0), habits: DEV_CLI, errors: { rate: 0.02, kind: 'denied' },
   },
   {
     kind: 'iam-user-cli', key: 'aws:user:priya.sharma', account: 'dev', person: 'priya.sharma', regions: ['us-east-1'],
@@ -387,11 +397,11 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   },
   {
     kind: 'iam-user-cli', key: 'aws:user:sam.taylor', account: 'dev', person: 'sam.taylor', regions: ['us-west-2'],
-    weight: 0.7, profile: workday(-8), habits: DEV_CLI,
+    weight: 0.7, profile: workday(-8), habits: DEV_CLI, errors: { rate: 0.02, kind: 'denied' },
   },
   // People who use the console with an IAM user and MFA.
-  { kind: 'iam-user-console', key: 'aws:user:dana.kowalski', account: 'prod', person: 'dana.kowalski', regions: ['eu-west-1', 'us-east-1'], weight: 1, profile: workday(1, 0.03), habits: CONSOLE_BROWSING },
-  { kind: 'iam-user-console', key: 'aws:user:oliver.brown', account: 'prod', person: 'oliver.brown', regions: ['eu-west-1'], weight: 0.9, profile: workday(0), habits: CONSOLE_BROWSING },
+  { kind: 'iam-user-console', key: 'aws:user:dana.kowalski', account: 'prod', person: 'dana.kowalski', regions: ['eu-west-1', 'us-east-1'], weight: 1, profile: workday(1), habits: CONSOLE_BROWSING, errors: { rate: 0.01, kind: 'denied' } },
+  { kind: 'iam-user-console', key: 'aws:user:oliver.brown', account: 'prod', person: 'oliver.brown', regions: ['eu-west-1'], weight: 0.9, profile: workday(0), habits: CONSOLE_BROWSING, errors: { rate: 0.015, kind: 'denied' } },
   { kind: 'iam-user-console', key: 'aws:user:zoe.clark', account: 'prod', person: 'zoe.clark', regions: ['us-east-1'], weight: 0.8, profile: workday(0), habits: CONSOLE_BROWSING },
   {
     kind: 'iam-user-console', key: 'aws:user:chen.wei', account: 'prod', person: 'chen.wei', regions: ['us-east-1'], weight: 0.6, profile: workday(8),
@@ -401,8 +411,9 @@ export const AWS_IDENTITIES: readonly AwsIdentity[] = [
   // People federated from Entra ID.
   { kind: 'saml-user', key: 'aws:saml:marcus.johnson', account: 'prod', person: 'marcus.johnson', role: 'EntraSSO-Engineer', region: 'us-east-1', via: 'console', weight: 0.9, profile: workday(-8), habits: CONSOLE_BROWSING },
   { kind: 'saml-user', key: 'aws:saml:nina.patel', account: 'prod', person: 'nina.patel', role: 'EntraSSO-Engineer', region: 'us-east-1', via: 'console', weight: 0.8, profile: workday(-5), habits: CONSOLE_BROWSING },
-  { kind: 'saml-user', key: 'aws:saml:sofia.garcia', account: 'dev', person: 'sofia.garcia', role: 'EntraSSO-Developer', region: 'us-east-1', via: 'cli', weight: 0.7, profile: workday(1), habits: DEV_CLI },
+  { kind: 'saml-user', key: 'aws:saml:sofia.garcia', account: 'dev', person: 'sofia.garcia', role: 'EntraSSO-Developer', region: 'us-east-1', via: 'cli', weight: 0.7, profile: workday(1), habits: DEV_CLI, errors: { rate: 0.03, kind: 'denied' } },
   {
+    errors: { rate: 0.02, kind: 'denied' },
     kind: 'saml-user', key: 'aws:saml:emma.wilson', account: 'shared', person: 'emma.wilson', role: 'EntraSSO-Auditor', region: 'us-east-1', via: 'console', weight: 0.6, profile: workday(0),
     habits: [h('cloudtrail:LookupEvents', 6), h('cloudtrail:DescribeTrails', 2), h('cloudtrail:GetTrailStatus', 2), h('guardduty:ListFindings', 4), h('guardduty:GetDetector', 1), h('iam:GetAccountSummary', 1), h('access-analyzer:ListAnalyzers', 1), h('s3:ListBuckets', 2), h('ce:GetCostAndUsage', 2)],
   },

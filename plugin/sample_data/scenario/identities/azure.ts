@@ -81,8 +81,8 @@ const CLI: AzureHabit[] = [
 
 export const AZURE_IDENTITIES: readonly AzureIdentity[] = [
   // People.
-  { kind: 'azure-user', key: 'azure:user:julia.schmidt', subscription: 'prod', person: 'julia.schmidt', via: 'portal', role: 'Owner', weight: 3, profile: workday(1, 0.03), habits: PORTAL },
-  { kind: 'azure-user', key: 'azure:user:karim.benali', subscription: 'prod', person: 'karim.benali', via: 'portal', role: 'Virtual Machine Contributor', weight: 2.5, profile: workday(1, 0.03), habits: PORTAL },
+  { kind: 'azure-user', key: 'azure:user:julia.schmidt', subscription: 'prod', person: 'julia.schmidt', via: 'portal', role: 'Owner', weight: 3, profile: workday(1), habits: PORTAL },
+  { kind: 'azure-user', key: 'azure:user:karim.benali', subscription: 'prod', person: 'karim.benali', via: 'portal', role: 'Virtual Machine Contributor', weight: 2.5, profile: workday(1), habits: PORTAL },
   { kind: 'azure-user', key: 'azure:user:amelie.martin', subscription: 'prod', person: 'amelie.martin', via: 'portal', role: 'Contributor', weight: 2, profile: workday(1), habits: PORTAL },
   { kind: 'azure-user', key: 'azure:user:oliver.brown', subscription: 'shared', person: 'oliver.brown', via: 'portal', role: 'Contributor', weight: 2, profile: workday(0), habits: PORTAL },
   { kind: 'azure-user', key: 'azure:user:nina.patel', subscription: 'prod', person: 'nina.patel', via: 'portal', role: 'Contributor', weight: 2, profile: workday(-5), habits: PORTAL },

@@ -14,6 +14,8 @@ interface GcpIdentityBase {
   weight: number;
   profile: DailyProfile;
   habits: GcpHabit[];
+  /** Share of reads refused with PERMISSION_DENIED (people trying what they may not). */
+  deniedRate?: number;
 }
 
 /** A person in the Cloud Console or with gcloud on their laptop. */
@@ -138,13 +140,13 @@ export const GCP_IDENTITIES: readonly GcpIdentity[] = [
   // CI/CD.
   { kind: 'gcp-terraform', key: 'gcp:terraform:prod', project: 'prod', repository: 'northwind-labs/infrastructure', weight: 8, profile: CI_PIPELINES, habits: TERRAFORM },
   // People.
-  { kind: 'gcp-user', key: 'gcp:user:gina.rossi', project: 'prod', person: 'gina.rossi', via: 'gcloud', weight: 2.2, profile: workday(1, 0.03), habits: GCLOUD },
-  { kind: 'gcp-user', key: 'gcp:user:hiro.tanaka', project: 'prod', person: 'hiro.tanaka', via: 'console', weight: 2, profile: workday(1, 0.03), habits: CONSOLE },
+  { kind: 'gcp-user', key: 'gcp:user:gina.rossi', project: 'prod', person: 'gina.rossi', via: 'gcloud', deniedRate: 0.01, weight: 2.2, profile: workday(1), habits: GCLOUD },
+  { kind: 'gcp-user', key: 'gcp:user:hiro.tanaka', project: 'prod', person: 'hiro.tanaka', via: 'console', deniedRate: 0.01, weight: 2, profile: workday(1), habits: CONSOLE },
   { kind: 'gcp-user', key: 'gcp:user:sofia.garcia', project: 'data', person: 'sofia.garcia', via: 'console', weight: 1.5, profile: workday(1), habits: CONSOLE },
   { kind: 'gcp-user', key: 'gcp:user:emma.wilson', project: 'prod', person: 'emma.wilson', via: 'console', weight: 1, profile: workday(0), habits: CONSOLE.filter((x) => x.method !== 'compute.instances.setLabels') },
   { kind: 'gcp-user', key: 'gcp:user:lars.andersen', project: 'prod', person: 'lars.andersen', via: 'gcloud', weight: 1.5, profile: workday(1), habits: GCLOUD },
-  { kind: 'gcp-user', key: 'gcp:user:tom.fischer', project: 'data', person: 'tom.fischer', via: 'gcloud', weight: 1.5, profile: workday(1), habits: GCLOUD },
-  { kind: 'gcp-user', key: 'gcp:user:raj.iyer', project: 'prod', person: 'raj.iyer', via: 'console', weight: 1.2, profile: workday(5.5), habits: CONSOLE },
+  { kind: 'gcp-user', key: 'gcp:user:tom.fischer', project: 'data', person: 'tom.fischer', via: 'gcloud', deniedRate: 0.02, weight: 1.5, profile: workday(1), habits: GCLOUD },
+  { kind: 'gcp-user', key: 'gcp:user:raj.iyer', project: 'prod', person: 'raj.iyer', via: 'console', deniedRate: 0.02, weight: 1.2, profile: workday(5.5), habits: CONSOLE },
   { kind: 'gcp-user', key: 'gcp:user:zoe.clark', project: 'data', person: 'zoe.clark', via: 'console', weight: 1, profile: workday(0), habits: CONSOLE },
   { kind: 'gcp-user', key: 'gcp:user:pedro.alves', project: 'prod', person: 'pedro.alves', via: 'gcloud', weight: 1.2, profile: workday(0), habits: GCLOUD },
 ];

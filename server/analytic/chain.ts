@@ -61,6 +61,13 @@ export class Chain {
   /** Raised when a credential with a 36 h lifetime joins. */
   idleMs: number;
   automation?: AutomationEntry;
+  /**
+   * Started by logging tamper in the identity's usual context: only further tamper joins, or the identity's whole
+   * routine work would be swept in.
+   */
+  tamperOnly = false;
+  /** Set when this chain was absorbed by another; it is not reported on its own. */
+  mergedInto?: Chain;
 
   readonly privileged = new Map<string, KindStats>();
   readonly tamper = new Map<string, KindStats>();
@@ -135,6 +142,16 @@ export class Chain {
       if (stats.eventIds.length < MAX_IDS_PER_KIND) stats.eventIds.push(e.id);
     }
     this.keep(ce);
+  }
+
+  /** Takes over a chain that turned out to belong to this one (its credential was minted here). */
+  absorb(other: Chain): void {
+    for (const n of other.notes.values()) for (const id of n.eventIds) this.note(n.code, n.text, n.weight, id);
+    for (const ce of other.kept) this.add(ce);
+    this.eventCount += other.eventCount - other.kept.length;
+    this.truncated += other.truncated;
+    other.closed = true;
+    other.mergedInto = this;
   }
 
   private keep(ce: ChainEvent): void {

@@ -89,6 +89,7 @@ export class DetectionEngine {
     const baseline = this.baselineOf(node, time);
 
     let chain = segment.chain && !segment.chain.closed ? segment.chain : undefined;
+    if (chain?.tamperOnly && cls?.category !== 'tamper') chain = undefined;
     if (!chain && newSegment) chain = this.inheritedChain(node, segment, itf, time);
     let anchored = false;
     if (!chain) {
@@ -96,6 +97,7 @@ export class DetectionEngine {
       const signals = newSegment || created ? [...contextSignals(input), ...eventSignals(input)] : eventSignals(input);
       if (signals.some((s) => s.anchors)) {
         chain = this.startChain(e, time, cls, itf, node, network, baseline, signals);
+        chain.tamperOnly = signals.every((s) => !s.anchors || s.code === 'TAMPER_ANCHOR');
         anchored = true;
       }
     } else {
@@ -108,17 +110,21 @@ export class DetectionEngine {
       chain.add({ event: e, time, stage, cls, itf, node, network });
     }
 
-    if (e.minted) this.graph.registerMint(e, node, time, network, chain);
+    if (e.minted) {
+      const relinked = this.graph.registerMint(e, node, time, network, chain?.tamperOnly ? undefined : chain);
+      // A credential used in the same second as (or just before) its minting call started a chain of its own;
+      // now that the lineage is known, it is part of the minting chain.
+      if (relinked && chain) this.mergeChainsOf(relinked, chain);
+    }
     if (cls?.category === 'auth_shift' && SESSION_KINDS.has(cls.kind)) {
-      this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, chain);
+      this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, chain?.tamperOnly ? undefined : chain);
     }
     this.observe(baseline, e, cls, itf, network, time);
   }
 
   /** Findings of chains that have closed (idle past their credentials' lifetime) since the last call. */
   drain(): FindingDocument[] {
-    this.maintain();
-    return this.render();
+    return this.closed.length ? this.render() : [];
   }
 
   /** End of input: close every chain and return all remaining findings. */
@@ -139,15 +145,28 @@ export class DetectionEngine {
   private inheritedChain(node: CredentialNode, segment: Segment, itf: InterfaceInfo, time: number): Chain | undefined {
     const minted = node.mint?.chain;
     if (minted && !minted.closed) return minted;
-    // The same credential already in a chain, seen with another tool from the same network or the same tool from
-    // another network: the same actor.
+    // The same credential already in a chain: the same tool from another network is the same actor hopping
+    // addresses; another tool from the network that started the chain is the same actor switching tools (only when
+    // the chain started because that network was new, or the owner's own tools would be swept in).
     for (const other of node.segments.values()) {
       const c = other.chain;
-      if (other !== segment && c && !c.closed && (other.network === segment.network || other.tool === segment.tool)) return c;
+      if (other === segment || !c || c.closed || c.tamperOnly) continue;
+      if (other.tool === segment.tool) return c;
+      if (other.network === segment.network && c.after.network === segment.network && c.notes.has('NEW_NETWORK')) return c;
     }
     const session = this.graph.sessionFor(node.principal, time, this.config.sessionLinkMs, itf.kind, segment.network);
     if (session?.chain && !session.chain.closed) return session.chain;
     return undefined;
+  }
+
+  private mergeChainsOf(node: CredentialNode, into: Chain): void {
+    for (const seg of node.segments.values()) {
+      const c = seg.chain;
+      if (!c || c === into || c.closed || c.anchor.node !== node) continue;
+      into.absorb(c);
+      this.open.delete(c);
+      for (const n of c.nodes) for (const s of n.segments.values()) if (s.chain === c) s.chain = into;
+    }
   }
 
   private startChain(

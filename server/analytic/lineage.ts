@@ -97,14 +97,21 @@ export class CredentialGraph {
     return { node, created: true };
   }
 
-  /** Records a credential minted by `e` with an id (or a GCP token); late mints re-link nodes seen before them. */
-  registerMint(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): void {
+  /**
+   * Records a credential minted by `e` with an id (or a GCP token). A credential seen before its mint (same second,
+   * reordering) is linked now and returned.
+   */
+  registerMint(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): CredentialNode | undefined {
     const key = mintKeyOfMint(e);
-    if (!key || !e.minted) return;
+    if (!key || !e.minted) return undefined;
     const record = mintRecord(e, parent, time, network, chain);
     this.mints.set(key, record);
     const seenBefore = this.nodes.get(key.startsWith('id:') ? `cred:${key.slice(3)}` : key);
-    if (seenBefore && !seenBefore.parent && seenBefore !== parent) this.link(seenBefore, record);
+    if (seenBefore && !seenBefore.parent && seenBefore !== parent) {
+      this.link(seenBefore, record);
+      return seenBefore;
+    }
+    return undefined;
   }
 
   /** Records a console login, sign-in or CloudShell start: a session the logs do not name. */

@@ -83,7 +83,8 @@ export function scoreChain(chain: Chain, downWeight: number): Score {
       s.actions.forEach((a) => all.actions.add(a));
       all.eventIds.push(...s.eventIds);
     }
-    reasons.push(kindReason('LOGGING_TAMPER', 'Audit logging or detection tampered with', 25 + 5 * Math.min(2, chain.tamper.size - 1), all));
+    // Tampering alone is worth a look (medium); the identity's usual IaC tooling halves it below.
+    reasons.push(kindReason('LOGGING_TAMPER', 'Audit logging or detection tampered with', 40 + 5 * Math.min(2, chain.tamper.size - 1), all));
   }
   reasons.push(...reconReasons(chain));
   const blast = blastRadius(chain);

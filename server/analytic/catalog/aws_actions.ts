@@ -849,6 +849,8 @@ const recon: CatalogEntry[] = [
     { action: 'ListBuckets', category: 'recon', kind: 'enumeration', techniques: ['T1619'], summary: 'listed S3 buckets' },
     { action: 'ListObjects', category: 'recon', kind: 'enumeration', techniques: ['T1619'], summary: 'listed the objects of an S3 bucket' },
     { action: 'ListObjectsV2', category: 'recon', kind: 'enumeration', techniques: ['T1619'], summary: 'listed the objects of an S3 bucket' },
+    { action: 'GetObject', category: 'privileged', kind: 'data_access', techniques: ['T1530'], summary: 'downloaded an object from S3',
+      rollback: { text: 'A download cannot be undone: review s3://{bucketName}/{key} for sensitive data and rotate any secret it holds' } },
   ]),
   ...forService('aws', 'secretsmanager.amazonaws.com', [
     { action: 'ListSecrets', category: 'recon', kind: 'secrets_listing', techniques: ['T1526'], summary: 'listed Secrets Manager secrets' },

@@ -120,6 +120,8 @@ const ROTATE_KEYS = 'Treat the keys as disclosed: regenerate them and update the
 
 const secrets: CatalogEntry[] = [
   ...forService('azure', 'MICROSOFT.STORAGE', [
+    { action: 'GETBLOB', category: 'privileged', kind: 'data_access', techniques: ['T1530'], summary: 'downloaded a blob from Azure Storage',
+      rollback: { text: 'A download cannot be undone: review {resource} for sensitive data and rotate any secret it holds' } },
     { action: 'MICROSOFT.STORAGE/STORAGEACCOUNTS/LISTKEYS/ACTION', category: 'privileged', kind: 'secrets', techniques: ['T1552'],
       summary: 'read the access keys of a storage account',
       rollback: { text: ROTATE_KEYS, command: 'az storage account keys renew --ids {resource} --key primary' } },

@@ -22,15 +22,18 @@ describe('interface of real user agents (invictus-ir CloudTrail, Stratus Red Tea
     expect(detectInterface(terraform)).toEqual({ kind: 'iac', tool: 'terraform', language: 'go', os: 'linux', workstation: false });
   });
 
-  it('Stratus Red Team is offensive, whether alone (a Go SDK) or driving Terraform', () => {
+  it('Stratus Red Team detonations are offensive; its Terraform lab set-up is Terraform', () => {
     const alone = find(agent('stratus-red-team_'));
     expect(detectInterface(alone)).toMatchObject({ kind: 'sdk', language: 'go', tool: 'stratus-red-team', offensive: true });
     const withTerraform = find((event) => agent('APN/1.0 HashiCorp')(event) && !!event.source.userAgent?.includes('stratus-red-team_'));
-    expect(detectInterface(withTerraform)).toMatchObject({ kind: 'iac', tool: 'stratus-red-team', offensive: true });
+    // The harness provisioning its lab through Terraform: Terraform's calls, not the attack.
+    expect(detectInterface(withTerraform)).toMatchObject({ kind: 'iac', tool: 'terraform' });
+    expect(detectInterface(withTerraform).offensive).toBeUndefined();
   });
 
-  it('gives every stratus-red-team_<uuid> the same tool family', () => {
-    const tools = new Set(events.filter((event) => event.source.userAgent?.includes('stratus-red-team_')).map((event) => detectInterface(event).tool));
+  it('gives every stratus-red-team_<uuid> detonation the same tool family', () => {
+    const detonations = events.filter((event) => event.source.userAgent?.includes('stratus-red-team_') && !event.source.userAgent.includes('Terraform'));
+    const tools = new Set(detonations.map((event) => detectInterface(event).tool));
     expect(tools).toEqual(new Set(['stratus-red-team']));
   });
 

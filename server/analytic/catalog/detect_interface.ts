@@ -124,7 +124,9 @@ function parse(userAgent: string): ParsedAgent {
     kind = environment.kind;
   }
 
-  const offensive = OFFENSIVE_RULES.find((candidate) => candidate.contains.some((marker) => ua.includes(marker)));
+  // A harness marker appended to an IaC tool's agent (Terraform's TF_APPEND_USER_AGENT) marks the harness provisioning
+  // its lab, not the attack itself: the calls are the IaC tool's.
+  const offensive = rule?.kind === 'iac' ? undefined : OFFENSIVE_RULES.find((candidate) => candidate.contains.some((marker) => ua.includes(marker)));
   if (offensive) {
     if (offensive.tool) tool = offensive.tool;
     if (!rule && !environment) {

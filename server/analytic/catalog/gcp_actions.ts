@@ -280,6 +280,8 @@ const destruction: CatalogEntry[] = [
   ...forService('gcp', 'storage.googleapis.com', [
     { action: 'storage.buckets.delete', category: 'privileged', kind: 'destruction', techniques: ['T1485'],
       summary: 'deleted a Cloud Storage bucket', rollback: { text: 'Restore the bucket {resource} (soft delete) or recreate it from backups.' } },
+    { action: 'storage.objects.get', category: 'privileged', kind: 'data_access', techniques: ['T1530'], summary: 'downloaded a Cloud Storage object',
+      rollback: { text: 'A download cannot be undone: review {resource} for sensitive data and rotate any secret it holds' } },
   ]),
   ...forService('gcp', undefined, [
     { action: 'cloudsql.instances.delete', match: SUFFIX, category: 'privileged', kind: 'destruction', techniques: ['T1485'],

@@ -18,7 +18,7 @@ export interface TableCase {
 
 const KINDS_BY_CATEGORY: Record<string, string[]> = {
   auth_shift: ['credential_minted', 'console_login', 'cloudshell', 'impersonation', 'key_created', 'sign_in'],
-  privileged: ['iam', 'compute_execution', 'code_change', 'secrets', 'data_exposure', 'network_exposure', 'destruction', 'org_account'],
+  privileged: ['iam', 'compute_execution', 'code_change', 'secrets', 'data_exposure', 'data_access', 'network_exposure', 'destruction', 'org_account'],
   recon: ['enumeration', 'identity_check', 'secrets_listing'],
   tamper: ['logging_disabled', 'logging_deleted', 'logging_modified', 'detection_disabled'],
 };

@@ -11,6 +11,7 @@ export type PrivilegedKind =
   | 'code_change' // change code or boot-time data: Lambda code, user data, startup scripts, extensions
   | 'secrets' // read secrets and credential material: GetSecretValue, GetPasswordData, listKeys
   | 'data_exposure' // share or expose data: snapshot/AMI sharing, bucket policies, public ACLs
+  | 'data_access' // read stored data: object downloads (collection from cloud storage)
   | 'network_exposure' // open the network: security-group ingress, firewall rules, public IPs
   | 'destruction' // destroy data or resources: delete buckets/DBs/snapshots, KMS key deletion
   | 'org_account'; // organization / account / tenant level changes

@@ -20,7 +20,7 @@ export interface ActorSpec {
 
 interface Scheduled {
   time: number;
-  run: (sink: RecordSink) => void;
+  run: () => void;
 }
 
 export abstract class Actor {
@@ -68,7 +68,7 @@ export abstract class Actor {
       const t = Math.min(p, s);
       if (t >= end) break;
       if (s <= p) {
-        this.scheduled[this.nextScheduled++].run(sink);
+        this.scheduled[this.nextScheduled++].run();
       } else {
         this.nextPlanned++;
         this.actions++;
@@ -88,7 +88,7 @@ export abstract class Actor {
 
   /** Events that happen at fixed times whatever the volume (credential rotation); call from the constructor. */
   protected schedule(time: number, run: () => void): void {
-    this.scheduled.push({ time, run: () => run() });
+    this.scheduled.push({ time, run });
     this.scheduled.sort((a, b) => a.time - b.time);
   }
 

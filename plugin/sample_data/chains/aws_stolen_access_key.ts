@@ -3,8 +3,7 @@
  * Tor exit node driving boto3 on Linux: who am I, a burst of enumeration (some of it refused), two production
  * secrets, and a new access key for another user.
  */
-import { userArn } from '../records/cloudtrail';
-import { iamUserIdentity } from '../records/cloudtrail';
+import { iamUserIdentity, userArn } from '../records/cloudtrail';
 import { hostIp } from '../scenario/networks';
 import { AWS_ACCOUNTS } from '../scenario/org';
 import { AWS_UA } from '../scenario/user_agents';

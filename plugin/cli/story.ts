@@ -46,11 +46,22 @@ export function findingStory(f: FindingDocument, maxTimeline = 60): string {
   );
   lines.push('');
   lines.push('Timeline');
-  for (const e of c.evidence.slice(0, maxTimeline)) {
-    const failed = e.outcome === 'failure' ? ` FAILED${e.error_code ? ` (${e.error_code})` : ''}` : '';
-    lines.push(`  ${hhmmss(e['@timestamp'])}  ${e.stage.padEnd(10)} ${`${e.service} ${e.action}`.padEnd(58)} ${e.credential_id ?? e.principal}  ${e.source_ip ?? e.source_address ?? ''}  ${e.tool}${failed}`);
+  // Repeated identical calls (a loop over instances, a retry storm) are one line with a count.
+  const rows: { e: (typeof c.evidence)[number]; n: number; last: string }[] = [];
+  for (const e of c.evidence) {
+    const prev = rows[rows.length - 1];
+    const same = prev && prev.e.action === e.action && prev.e.service === e.service && prev.e.credential_id === e.credential_id && prev.e.outcome === e.outcome && prev.e.stage === e.stage;
+    if (same) {
+      prev.n++;
+      prev.last = e['@timestamp'];
+    } else rows.push({ e, n: 1, last: e['@timestamp'] });
   }
-  if (c.evidence.length > maxTimeline) lines.push(`  ... ${c.evidence.length - maxTimeline} more events in the evidence`);
+  for (const { e, n, last } of rows.slice(0, maxTimeline)) {
+    const failed = e.outcome === 'failure' ? ` FAILED${e.error_code ? ` (${e.error_code})` : ''}` : '';
+    const times = n > 1 ? `x${n} until ${hhmmss(last)}` : '';
+    lines.push(`  ${hhmmss(e['@timestamp'])}  ${e.stage.padEnd(10)} ${`${e.service} ${e.action}`.padEnd(56)} ${times.padEnd(16)} ${e.credential_id ?? e.principal}  ${e.source_ip ?? e.source_address ?? ''}  ${e.tool}${failed}`);
+  }
+  if (rows.length > maxTimeline) lines.push(`  ... ${rows.length - maxTimeline} more steps in the evidence`);
   if (c.chain.evidence_truncated) lines.push(`  ... ${c.chain.evidence_truncated} further events counted but not kept`);
   lines.push('');
   lines.push('Credential lineage');
@@ -65,7 +76,7 @@ export function findingStory(f: FindingDocument, maxTimeline = 60): string {
   lines.push('');
   lines.push('Contain');
   c.response.containment.forEach((s, i) => {
-    lines.push(`  ${i + 1}. ${s.title}: ${s.detail}`);
+    lines.push(`  ${i + 1}. ${s.title.replace(/\.$/, '')}: ${s.detail}`);
     if (s.command) lines.push(`     $ ${s.command}`);
   });
   if (c.response.rollback.length) {

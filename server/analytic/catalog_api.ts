@@ -16,5 +16,6 @@ export interface CatalogApi {
   detectInterface(e: AuditEvent): InterfaceInfo;
   technique(id: string): { name: string; tactics: string[] } | undefined;
   renderRollback(template: RollbackTemplate, e: AuditEvent): { text: string; command?: string };
-  containment(subject: ContainmentSubject): ContainmentStep[];
+  /** `revokeBefore`: ISO time; sessions issued before it are to be denied. */
+  containment(subject: ContainmentSubject, revokeBefore?: string): ContainmentStep[];
 }

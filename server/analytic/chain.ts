@@ -147,7 +147,8 @@ export class Chain {
   /** Takes over a chain that turned out to belong to this one (its credential was minted here). */
   absorb(other: Chain): void {
     for (const n of other.notes.values()) for (const id of n.eventIds) this.note(n.code, n.text, n.weight, id);
-    for (const ce of other.kept) this.add(ce);
+    // Its anchor was a shift only on its own; here it is one more step of this chain.
+    for (const ce of other.kept) this.add(ce === other.anchor || ce.stage === 'shift' ? { ...ce, stage: stageOf(ce.cls) } : ce);
     this.eventCount += other.eventCount - other.kept.length;
     this.truncated += other.truncated;
     other.closed = true;
@@ -178,4 +179,19 @@ const STAGE_SHARE: Record<ChainStage, number> = {
 export function isDenied(code: string | undefined): boolean {
   if (!code) return false;
   return /denied|unauthorized|forbidden|^403$|^7$|PERMISSION_DENIED|AuthorizationFailed/i.test(code);
+}
+
+export function stageOf(cls: Classification | undefined): ChainStage {
+  switch (cls?.category) {
+    case 'auth_shift':
+      return 'shift';
+    case 'privileged':
+      return 'privileged';
+    case 'recon':
+      return 'recon';
+    case 'tamper':
+      return 'tamper';
+    default:
+      return 'activity';
+  }
 }

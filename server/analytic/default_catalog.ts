@@ -10,5 +10,5 @@ export const defaultCatalog: CatalogApi = {
     return t ? { name: t.name, tactics: [...t.tactics] } : undefined;
   },
   renderRollback,
-  containment: (subject) => containmentForChain(subject),
+  containment: (subject, revokeBefore) => containmentForChain(subject, revokeBefore),
 };

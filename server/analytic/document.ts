@@ -109,10 +109,14 @@ export function buildFinding(chain: Chain, score: Score, catalog: CatalogApi): F
       evidence: kept.map(evidenceOf),
       techniques,
       response: {
-        containment: catalog.containment({
-          root: chain.root,
-          credentials: [...chain.nodes].map((n) => ({ id: n.credentialId, kind: n.kind, principal: n.principal })),
-        }),
+        // Sessions issued up to the chain's last call are the attacker's too.
+        containment: catalog.containment(
+          {
+            root: chain.root,
+            credentials: [...chain.nodes].map((n) => ({ id: n.credentialId, kind: n.kind, principal: n.principal })),
+          },
+          last,
+        ),
         rollback: rollbackOf(kept, catalog),
       },
       ...(chain.automation ? { automation: { name: chain.automation.name, reason: chain.automation.reason } } : {}),

@@ -9,7 +9,7 @@ import type { ChainStage, FindingDocument } from '../../common/finding';
 import type { Classification, InterfaceInfo } from './catalog/types';
 import type { CatalogApi } from './catalog_api';
 import { IdentityBaseline } from './baseline';
-import { Chain, type ChainEvent } from './chain';
+import { Chain, stageOf, type ChainEvent } from './chain';
 import { type AnalyticConfig, withDefaults } from './config';
 import { matchAutomation } from './automation';
 import { CredentialGraph, type CredentialNode, type Segment, type SessionMint } from './lineage';
@@ -277,19 +277,5 @@ export class DetectionEngine {
   }
 }
 
-function stageOf(cls: Classification | undefined): ChainStage {
-  switch (cls?.category) {
-    case 'auth_shift':
-      return 'shift';
-    case 'privileged':
-      return 'privileged';
-    case 'recon':
-      return 'recon';
-    case 'tamper':
-      return 'tamper';
-    default:
-      return 'activity';
-  }
-}
 
 export type { ChainEvent };

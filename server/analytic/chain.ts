@@ -16,6 +16,8 @@ export interface ChainEvent {
   itf: InterfaceInfo;
   node: CredentialNode;
   network: string;
+  /** A privileged action this root identity performed before (within the history window). */
+  routine?: boolean;
 }
 
 /** A contribution to risk noted while the chain was built (shift signals); activity reasons are added at scoring. */
@@ -35,6 +37,8 @@ export interface KindStats {
   viaService: number;
   /** Calls made through IaC tooling. */
   viaIac: number;
+  /** Calls of actions the identity performs routinely. */
+  routine: number;
 }
 
 export interface ShiftBefore {
@@ -47,6 +51,7 @@ export interface ShiftBefore {
 }
 
 const MAX_IDS_PER_KIND = 200;
+const RECON_WINDOW_MS = 10 * 60_000;
 const MAX_DISTINCT = 500;
 
 export class Chain {
@@ -75,6 +80,11 @@ export class Chain {
   reconViaConsole = 0;
   deniedCount = 0;
   readonly reconActions = new Set<string>();
+  /** Most distinct recon APIs within any RECON_WINDOW_MS: a burst, not a day of ordinary reads. */
+  maxReconInWindow = 0;
+  private readonly reconRecent: { time: number; key: string }[] = [];
+  /** Services where the chain changed something (not just read). */
+  readonly writeServices = new Set<string>();
   readonly services = new Set<string>();
   readonly accounts = new Set<string>();
   readonly regions = new Set<string>();
@@ -117,31 +127,47 @@ export class Chain {
     if (ce.time < this.firstTime) this.firstTime = ce.time;
     if (ce.time > this.lastTime) this.lastTime = ce.time;
     this.services.add(e.service);
-    if (e.account) this.accounts.add(e.account);
+    // Entra sign-in and audit logs name the tenant, not a subscription: not one more account reached.
+    if (e.account && e.log !== 'azure.signinlogs' && e.log !== 'azure.auditlogs') this.accounts.add(e.account);
     if (e.region) this.regions.add(e.region);
     if (ce.itf.kind !== 'service') this.tools.add(ce.itf.tool);
     if (e.outcome === 'failure' && isDenied(e.errorCode)) this.deniedCount++;
 
     const category = ce.cls?.category;
+    const reads = category === 'recon' || ce.cls?.kind === 'secrets' || ce.cls?.kind === 'data_access';
+    if (e.readOnly === false && !reads && ce.itf.kind !== 'service') this.writeServices.add(e.service);
     if (category === 'recon') {
       this.reconCount++;
       if (ce.itf.kind === 'console') this.reconViaConsole++;
-      if (this.reconActions.size < MAX_DISTINCT) this.reconActions.add(`${e.service}:${e.action}`);
+      const key = `${e.service}:${e.action}`;
+      if (this.reconActions.size < MAX_DISTINCT) this.reconActions.add(key);
+      if (ce.itf.kind !== 'console') this.trackReconWindow(ce.time, key);
     } else if ((category === 'privileged' || category === 'tamper') && ce.cls) {
       const byKind = category === 'privileged' ? this.privileged : this.tamper;
       let stats = byKind.get(ce.cls.kind);
       if (!stats) {
-        stats = { count: 0, failed: 0, actions: new Set(), eventIds: [], viaService: 0, viaIac: 0 };
+        stats = { count: 0, failed: 0, actions: new Set(), eventIds: [], viaService: 0, viaIac: 0, routine: 0 };
         byKind.set(ce.cls.kind, stats);
       }
       stats.count++;
       if (e.outcome === 'failure') stats.failed++;
       if (ce.itf.kind === 'service') stats.viaService++;
       if (ce.itf.kind === 'iac') stats.viaIac++;
+      if (ce.routine) stats.routine++;
       if (stats.actions.size < MAX_DISTINCT) stats.actions.add(e.action);
       if (stats.eventIds.length < MAX_IDS_PER_KIND) stats.eventIds.push(e.id);
     }
     this.keep(ce);
+  }
+
+  private trackReconWindow(time: number, key: string): void {
+    const recent = this.reconRecent;
+    recent.push({ time, key });
+    while (recent.length && (recent[0].time < time - RECON_WINDOW_MS || recent.length > 300)) recent.shift();
+    if (recent.length > this.maxReconInWindow) {
+      const distinct = new Set(recent.map((r) => r.key)).size;
+      if (distinct > this.maxReconInWindow) this.maxReconInWindow = distinct;
+    }
   }
 
   /** Takes over a chain that turned out to belong to this one (its credential was minted here). */

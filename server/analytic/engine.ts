@@ -18,9 +18,11 @@ import type { CoverageAnalyzer } from './coverage';
 import { networkOf } from './network';
 import { contextSignals, eventSignals, inChainSignals, type ShiftSignal } from './shift';
 import { scoreChain } from './score';
+import { externalGrants, Organisation } from './external_grants';
 import { buildFinding } from './document';
 
 const MAINTENANCE_EVERY = 5_000;
+const CAUSED_WITHIN_MS = 60_000;
 const LONG_SESSIONS = new Set(['GetSessionToken', 'GetFederationToken']);
 const SESSION_KINDS = new Set(['console_login', 'sign_in', 'cloudshell']);
 
@@ -39,6 +41,9 @@ export class DetectionEngine {
   private readonly graph = new CredentialGraph();
   private readonly baselines = new Map<string, IdentityBaseline>();
   private readonly open = new Set<Chain>();
+  private readonly organisation = new Organisation();
+  /** The chain each principal last acted in: AWS services acting on its behalf right after belong to it. */
+  private readonly lastChainOf = new Map<string, Chain>();
   private readonly closed: Chain[] = [];
   private watermark = -Infinity;
   private sinceMaintenance = 0;
@@ -65,13 +70,14 @@ export class DetectionEngine {
 
     const cls = this.catalog.classify(e);
     const itf = this.catalog.detectInterface(e);
+    this.organisation.observe(e);
     // The provider acting for itself is not a tenant identity; only what it mints for others matters (instance
     // profiles, Lambda roles), so their credentials keep the compute resource as root.
     if (isProviderService(e)) {
       this.coverage?.observe(e, time, cls, rootIdentityOf(e));
       if (e.minted) {
         const { node } = this.graph.nodeFor(e, time);
-        this.graph.registerMint(e, node, time, networkOf(e.source), undefined);
+        this.graph.registerMint(e, node, time, networkOf(e.source), itf.tool, undefined);
       }
       return;
     }
@@ -90,7 +96,14 @@ export class DetectionEngine {
 
     let chain = segment.chain && !segment.chain.closed ? segment.chain : undefined;
     if (chain?.tamperOnly && cls?.category !== 'tamper') chain = undefined;
-    if (!chain && newSegment) chain = this.inheritedChain(node, segment, itf, time);
+    if (!chain && newSegment) {
+      chain = this.inheritedChain(node, segment, itf, time);
+      // Joining an existing chain from a new context still says something: note what is new about it.
+      if (chain) {
+        const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
+        for (const s of contextSignals(input)) if (s.weight > 0) chain.note(s.code, s.text, s.weight, e.id);
+      }
+    }
     let anchored = false;
     if (!chain) {
       const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
@@ -107,17 +120,23 @@ export class DetectionEngine {
       if (!segment.chain || segment.chain.closed) segment.chain = chain;
       if (node.mint && LONG_SESSIONS.has(node.mint.action)) chain.idleMs = Math.max(chain.idleMs, this.config.longSessionIdleMs);
       const stage: ChainStage = anchored && cls?.category !== 'tamper' ? 'shift' : stageOf(cls);
-      chain.add({ event: e, time, stage, cls, itf, node, network });
+      const routine = cls?.category === 'privileged' ? !baseline.isNew('privileged_action', e.action, time) : undefined;
+      chain.add({ event: e, time, stage, cls, itf, node, network, routine });
+      if (itf.kind !== 'service') this.lastChainOf.set(node.principal, chain);
+      if (cls?.category === 'privileged') {
+        const grants = externalGrants(e, this.organisation);
+        if (grants.length) chain.note('EXTERNAL_GRANT', `Access granted outside the organisation: ${grants.join('; ')}`, 20, e.id);
+      }
     }
 
     if (e.minted) {
-      const relinked = this.graph.registerMint(e, node, time, network, chain?.tamperOnly ? undefined : chain);
+      const relinked = this.graph.registerMint(e, node, time, network, itf.tool, chain?.tamperOnly ? undefined : chain);
       // A credential used in the same second as (or just before) its minting call started a chain of its own;
       // now that the lineage is known, it is part of the minting chain.
       if (relinked && chain) this.mergeChainsOf(relinked, chain);
     }
     if (cls?.category === 'auth_shift' && SESSION_KINDS.has(cls.kind)) {
-      this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, chain?.tamperOnly ? undefined : chain);
+      this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, itf.tool, chain?.tamperOnly ? undefined : chain);
     }
     this.observe(baseline, e, cls, itf, network, time);
   }
@@ -156,6 +175,12 @@ export class DetectionEngine {
     }
     const session = this.graph.sessionFor(node.principal, time, this.config.sessionLinkMs, itf.kind, segment.network);
     if (session?.chain && !session.chain.closed) return session.chain;
+    // A service acting for the principal (Secrets Manager decrypting with KMS for GetSecretValue) right after the
+    // principal called that service inside a chain: a consequence of the chain.
+    if (itf.kind === 'service' && segment.network.startsWith('svc:')) {
+      const last = this.lastChainOf.get(node.principal);
+      if (last && !last.closed && time - last.lastTime <= CAUSED_WITHIN_MS && last.services.has(segment.network.slice(4))) return last;
+    }
     return undefined;
   }
 
@@ -257,6 +282,7 @@ export class DetectionEngine {
 
   private close(chain: Chain): void {
     chain.closed = true;
+    for (const [principal, c] of this.lastChainOf) if (c === chain) this.lastChainOf.delete(principal);
     this.open.delete(chain);
     this.closed.push(chain);
     this.counts.chainsClosed++;

@@ -57,7 +57,11 @@ export function rootIdentityOf(e: AuditEvent): RootIdentity {
   return { ...base, type: a.type, name: a.name ?? id, id };
 }
 
-/** Whether the root is a person (novelty of networks means something) or a workload (it roams provider addresses). */
+/**
+ * Whether the root is a person (novelty of networks means something) or a workload (it roams provider addresses).
+ * Federated principals are people only when the log names one (SAML, Identity Center); OIDC/workload identity
+ * federation subjects (GitHub Actions, Kubernetes) are workloads.
+ */
 export function isHumanRoot(root: RootIdentity): boolean {
-  return root.type === 'user' || root.type === 'root' || root.type === 'federated' || !!root.human;
+  return root.type === 'user' || root.type === 'root' || !!root.human;
 }

@@ -16,8 +16,9 @@ export interface MintRecord {
   kind: CredentialKind;
   target?: string;
   sessionName?: string;
-  /** Network the minting call came from (to spot a session used somewhere else). */
+  /** Network and client the minting call came from (to spot a session used somewhere else, by something else). */
   network: string;
+  tool: string;
   /** Minted by a provider service (instance profiles, Lambda): its network says nothing about the user. */
   byService: boolean;
   parent: CredentialNode;
@@ -57,11 +58,14 @@ export interface CredentialNode {
 }
 
 const SESSION_MINTS_PER_PRINCIPAL = 8;
+const ADOPT_ANY_MS = 30 * 60_000;
 
 export class CredentialGraph {
   private readonly nodes = new Map<string, CredentialNode>();
   private readonly mints = new Map<string, MintRecord>();
   private readonly sessions = new Map<string, SessionMint[]>();
+  /** GCP token mint key -> the delegated node using such tokens. */
+  private readonly delegatedKeys = new Map<string, string>();
 
   get size(): number {
     return this.nodes.size;
@@ -91,7 +95,9 @@ export class CredentialGraph {
       events: 1,
       segments: new Map(),
     };
-    const mint = this.mints.get(mintKeyOfUse(e, key));
+    const mintKey = mintKeyOfUse(e, key);
+    if (mintKey.startsWith('token:')) this.delegatedKeys.set(mintKey, key);
+    const mint = this.mints.get(mintKey);
     if (mint) this.link(node, mint);
     this.nodes.set(key, node);
     return { node, created: true };
@@ -101,16 +107,19 @@ export class CredentialGraph {
    * Records a credential minted by `e` with an id (or a GCP token). A credential seen before its mint (same second,
    * reordering) is linked now and returned.
    */
-  registerMint(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): CredentialNode | undefined {
+  registerMint(e: AuditEvent, parent: CredentialNode, time: number, network: string, tool: string, chain: Chain | undefined): CredentialNode | undefined {
     const key = mintKeyOfMint(e);
     if (!key || !e.minted) return undefined;
-    const record = mintRecord(e, parent, time, network, chain);
+    const record = mintRecord(e, parent, time, network, tool, chain);
     this.mints.set(key, record);
-    const seenBefore = this.nodes.get(key.startsWith('id:') ? `cred:${key.slice(3)}` : key);
-    if (seenBefore && !seenBefore.parent && seenBefore !== parent) {
+    const seenBefore = this.nodes.get(key.startsWith('id:') ? `cred:${key.slice(3)}` : this.delegatedKeys.get(key) ?? '');
+    if (!seenBefore || seenBefore === parent) return undefined;
+    if (!seenBefore.parent) {
       this.link(seenBefore, record);
       return seenBefore;
     }
+    // GCP access tokens carry no id: the impersonation stands for every token minted for it, the latest first.
+    if (key.startsWith('token:')) seenBefore.mint = record;
     return undefined;
   }
 
@@ -121,11 +130,12 @@ export class CredentialGraph {
     parent: CredentialNode,
     time: number,
     network: string,
+    tool: string,
     chain: Chain | undefined,
   ): void {
     if (e.outcome === 'failure') return;
     const list = this.sessions.get(parent.principal) ?? [];
-    list.push({ ...mintRecord(e, parent, time, network, chain), sessionKind });
+    list.push({ ...mintRecord(e, parent, time, network, tool, chain), sessionKind });
     if (list.length > SESSION_MINTS_PER_PRINCIPAL) list.shift();
     this.sessions.set(parent.principal, list);
   }
@@ -140,6 +150,9 @@ export class CredentialGraph {
     for (let i = list.length - 1; i >= 0; i--) {
       const s = list[i];
       if (s.time > time || time - s.time > linkMs) continue;
+      // Right after a sign-in or CloudShell start that is part of a chain, the same principal's new sessions belong
+      // to it whatever their client: Azure Cloud Shell signs in again from a Microsoft address with the CLI.
+      if (s.chain && !s.chain.closed && s.sessionKind !== 'console_login' && time - s.time <= ADOPT_ANY_MS) return s;
       if (s.sessionKind === 'console_login' && (interfaceKind === 'console' || interfaceKind === 'cloudshell')) return s;
       if (s.sessionKind === 'cloudshell' && interfaceKind === 'cloudshell') return s;
       if (s.sessionKind === 'sign_in' && s.network === network) return s;
@@ -155,6 +168,7 @@ export class CredentialGraph {
       for (const seg of node.segments.values()) if (seg.chain && !seg.chain.closed) held = true;
       if (!held) this.nodes.delete(key);
     }
+    for (const [mintKey, nodeKey] of this.delegatedKeys) if (!this.nodes.has(nodeKey)) this.delegatedKeys.delete(mintKey);
     for (const [key, m] of this.mints) if (now - m.time > idleMs) this.mints.delete(key);
     for (const [principal, list] of this.sessions) {
       const kept = list.filter((s) => now - s.time <= idleMs);
@@ -171,7 +185,7 @@ export class CredentialGraph {
   }
 }
 
-function mintRecord(e: AuditEvent, parent: CredentialNode, time: number, network: string, chain: Chain | undefined): MintRecord {
+function mintRecord(e: AuditEvent, parent: CredentialNode, time: number, network: string, tool: string, chain: Chain | undefined): MintRecord {
   return {
     eventId: e.id,
     action: e.action,
@@ -180,6 +194,7 @@ function mintRecord(e: AuditEvent, parent: CredentialNode, time: number, network
     target: e.minted?.target,
     sessionName: e.minted?.sessionName,
     network,
+    tool,
     byService: e.actor.type === 'service',
     parent,
     chain,

@@ -58,6 +58,9 @@ function kindReason(code: string, words: string, base: number, stats: KindStats)
   } else if (stats.failed === stats.count) {
     weight *= 0.5;
     text += ', every attempt failed';
+  } else if (stats.routine === stats.count) {
+    weight *= 0.5;
+    text += ', actions this identity performs routinely';
   }
   return { code, text, weight: round(weight), evidence: stats.eventIds.slice(0, 50) };
 }
@@ -75,11 +78,12 @@ export function scoreChain(chain: Chain, downWeight: number): Score {
     reasons.push(kindReason(`PRIVILEGED_${kind.toUpperCase()}`, PRIVILEGED_WORDS[kind] ?? kind, PRIVILEGED_WEIGHT[kind] ?? 10, stats));
   }
   if (chain.tamper.size) {
-    const all: KindStats = { count: 0, failed: 0, actions: new Set(), eventIds: [], viaService: 0, viaIac: 0 };
+    const all: KindStats = { count: 0, failed: 0, actions: new Set(), eventIds: [], viaService: 0, viaIac: 0, routine: 0 };
     for (const s of chain.tamper.values()) {
       all.count += s.count;
       all.failed += s.failed;
       all.viaService += s.viaService;
+      all.routine += s.routine;
       s.actions.forEach((a) => all.actions.add(a));
       all.eventIds.push(...s.eventIds);
     }
@@ -117,7 +121,7 @@ function reconReasons(chain: Chain): Reason[] {
   const distinct = chain.reconActions.size;
   const evidence = chain.kept.filter((c) => c.cls?.category === 'recon').slice(0, 50).map((c) => c.event.id);
   if (distinct >= 3 || chain.reconCount >= 10) {
-    const burst = distinct >= 10 || chain.reconCount - chain.reconViaConsole >= 30;
+    const burst = chain.maxReconInWindow >= 8;
     let weight = burst ? 10 : 5;
     let text = `${burst ? 'Reconnaissance burst' : 'Reconnaissance'}: ${chain.reconCount} enumeration calls over ${distinct} distinct APIs`;
     if (chain.reconViaConsole === chain.reconCount) {
@@ -126,7 +130,8 @@ function reconReasons(chain: Chain): Reason[] {
     }
     out.push({ code: burst ? 'RECON_BURST' : 'RECON', text, weight: round(weight), evidence });
   }
-  if (chain.deniedCount >= 5) {
+  // Denials matter when they are a sizeable part of what the chain did, not the odd error of a long day.
+  if (chain.deniedCount >= 5 && chain.deniedCount >= 0.1 * chain.eventCount) {
     const denied = chain.kept.filter((c) => c.event.outcome === 'failure').slice(0, 50).map((c) => c.event.id);
     out.push({ code: 'ACCESS_DENIED_STORM', text: `${chain.deniedCount} calls denied: probing for permissions`, weight: 10, evidence: denied });
   }
@@ -136,9 +141,10 @@ function reconReasons(chain: Chain): Reason[] {
 function blastRadius(chain: Chain): Reason | undefined {
   let weight = 0;
   const parts: string[] = [];
-  if (chain.services.size >= 8) weight += 10;
-  else if (chain.services.size >= 4) weight += 5;
-  if (chain.services.size >= 4) parts.push(`${chain.services.size} services`);
+  const changed = chain.writeServices.size;
+  if (changed >= 6) weight += 10;
+  else if (changed >= 3) weight += 5;
+  if (changed >= 3) parts.push(`changes in ${changed} services`);
   if (chain.accounts.size >= 2) {
     weight += 10;
     parts.push(`${chain.accounts.size} accounts`);
@@ -148,7 +154,7 @@ function blastRadius(chain: Chain): Reason | undefined {
     parts.push(`${chain.regions.size} regions`);
   }
   if (!weight) return undefined;
-  return { code: 'BLAST_RADIUS', text: `Reached ${parts.join(', ')}`, weight, evidence: [] };
+  return { code: 'BLAST_RADIUS', text: `Reach: ${parts.join(', ')}`, weight, evidence: [] };
 }
 
 /** The IaC tool every change went through, when the identity used it before the chain started. */

@@ -78,11 +78,15 @@ export function contextSignals(x: ShiftInput): ShiftSignal[] {
 
   const mint = node.mint;
   if (mint && !mint.byService && realNetwork && mint.network !== network && !mint.network.startsWith('svc:') && mint.network !== 'unknown') {
+    // A person's console or CLI session that follows their laptop home keeps its client; a stolen token shows up in
+    // someone else's.
+    const sameClient = mint.tool === itf.tool;
+    const moved = sameClient && isHumanRoot(root);
     out.push({
       code: 'SESSION_USED_ELSEWHERE',
-      text: `Session credential ${node.credentialId} minted from ${mint.network} is used from ${e.source.ip ?? network}`,
-      weight: 30,
-      anchors: true,
+      text: `Session credential ${node.credentialId} minted from ${mint.network} with ${mint.tool} is used from ${e.source.ip ?? network} with ${itf.tool}`,
+      weight: moved ? 10 : 30,
+      anchors: !moved,
       kind: 'session_hijack',
     });
   }
@@ -91,28 +95,36 @@ export function contextSignals(x: ShiftInput): ShiftSignal[] {
   const human = isHumanRoot(root);
   const days = Math.max(1, Math.round((time - baseline.firstSeen) / 86_400_000));
   const history = `in ${baseline.events} events over ${days} day${days > 1 ? 's' : ''}`;
-  const newTool = baseline.isNew('tool', itf.tool, time);
-  if (realNetwork && baseline.isNew('network', network, time) && (human || newTool || itf.workstation)) {
+  // CloudShell runs in the provider's network with the provider's CLI: its network and tool say nothing new beyond
+  // "CloudShell was opened".
+  const cloudShell = itf.kind === 'cloudshell';
+  const newTool = !cloudShell && baseline.isNew('tool', itf.tool, time);
+  if (!cloudShell && realNetwork && baseline.isNew('network', network, time) && (human || newTool || itf.workstation)) {
+    // People move between home, office and travel with the same laptop; a new network with a new client is rarer.
     out.push({
       code: 'NEW_NETWORK',
-      text: `First use of network ${network}${e.source.asOrg ? ` (${e.source.asOrg})` : ''} by ${root.name} ${history}`,
-      weight: 15,
+      text: `First use of network ${network}${e.source.asOrg ? ` (${e.source.asOrg})` : ''} by ${root.name} ${history}${newTool ? '' : `, with its usual client ${itf.tool}`}`,
+      weight: newTool ? 15 : 10,
       anchors: true,
       kind: 'new_network',
     });
   }
   const country = e.source.geo?.country;
-  if (country && baseline.isNew('country', country, time)) {
+  if (!cloudShell && country && baseline.isNew('country', country, time)) {
     out.push({ code: 'NEW_COUNTRY', text: `First sign of ${root.name} in ${country}`, weight: 10, anchors: true, kind: 'new_location' });
   }
-  if (e.source.asn !== undefined && baseline.isNew('asn', String(e.source.asn), time)) {
+  if (!cloudShell && e.source.asn !== undefined && baseline.isNew('asn', String(e.source.asn), time)) {
     out.push({ code: 'NEW_ASN', text: `First use of AS${e.source.asn} by ${root.name}`, weight: 5, anchors: false, kind: 'new_network' });
   }
   if (newTool) {
     out.push({ code: 'NEW_TOOL', text: `First use of ${describeTool(itf)} by ${root.name} ${history}`, weight: 10, anchors: true, kind: 'new_client' });
   }
   if (itf.kind !== 'unknown' && baseline.isNew('interface', itf.kind, time)) {
-    out.push({ code: 'NEW_INTERFACE', text: `First use of the ${itf.kind} interface by ${root.name}`, weight: 10, anchors: true, kind: 'new_interface' });
+    out.push(
+      cloudShell
+        ? { code: 'CLOUDSHELL_OPENED', text: `First CloudShell session of ${root.name}`, weight: 10, anchors: true, kind: 'cloudshell' }
+        : { code: 'NEW_INTERFACE', text: `First use of the ${itf.kind} interface by ${root.name}`, weight: 10, anchors: true, kind: 'new_interface' },
+    );
   }
   return out;
 }
@@ -122,7 +134,9 @@ export function eventSignals(x: ShiftInput): ShiftSignal[] {
   const { e, cls, baseline, config, time, node } = x;
   const out: ShiftSignal[] = [];
   if (!cls) return out;
-  if (cls.category === 'tamper' && e.outcome !== 'failure') {
+  // Disabling or deleting logging starts a chain by itself; changing its configuration is routine for IaC and only
+  // counts inside a chain.
+  if (cls.category === 'tamper' && cls.kind !== 'logging_modified' && e.outcome !== 'failure') {
     out.push({ code: 'TAMPER_ANCHOR', text: `${cls.summary}`, weight: 0, anchors: true, kind: 'logging_tamper' });
     return out;
   }
@@ -130,13 +144,14 @@ export function eventSignals(x: ShiftInput): ShiftSignal[] {
   const withHistory = baseline.hasHistory(time, config.minHistoryEvents, config.minHistoryMs);
   switch (cls.kind) {
     case 'console_login':
-      if (e.actor.mfa === false) {
+      // Federated (SSO) console logins always log MFAUsed "No": the identity provider did the MFA.
+      if (e.actor.mfa === false && (e.actor.type === 'user' || e.actor.type === 'root')) {
         out.push({ code: 'CONSOLE_LOGIN_WITHOUT_MFA', text: `Console login by ${node.root.name} without MFA`, weight: 20, anchors: true, kind: 'console_login' });
       }
       break;
     case 'cloudshell':
       if (withHistory && baseline.isNew('interface', 'cloudshell', time)) {
-        out.push({ code: 'FIRST_CLOUDSHELL', text: `First CloudShell session of ${node.root.name}`, weight: 10, anchors: true, kind: 'cloudshell' });
+        out.push({ code: 'CLOUDSHELL_OPENED', text: `First CloudShell session of ${node.root.name}`, weight: 10, anchors: true, kind: 'cloudshell' });
       }
       break;
     case 'impersonation': {
@@ -167,9 +182,9 @@ export function inChainSignals(e: AuditEvent, cls: Classification | undefined, r
     }
   }
   if (cls.kind === 'cloudshell') {
-    out.push({ code: 'CLOUDSHELL_IN_CHAIN', text: `CloudShell opened by ${rootName} during the chain`, weight: 10, anchors: false, kind: 'cloudshell' });
+    out.push({ code: 'CLOUDSHELL_OPENED', text: `CloudShell opened by ${rootName} during the chain`, weight: 10, anchors: false, kind: 'cloudshell' });
   }
-  if (cls.kind === 'console_login' && e.actor.mfa === false) {
+  if (cls.kind === 'console_login' && e.actor.mfa === false && (e.actor.type === 'user' || e.actor.type === 'root')) {
     out.push({ code: 'CONSOLE_LOGIN_WITHOUT_MFA', text: `Console login by ${rootName} without MFA`, weight: 20, anchors: false, kind: 'console_login' });
   }
   if (cls.kind === 'impersonation') {

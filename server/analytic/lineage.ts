@@ -136,7 +136,11 @@ export class CredentialGraph {
     if (e.outcome === 'failure') return;
     const list = this.sessions.get(parent.principal) ?? [];
     list.push({ ...mintRecord(e, parent, time, network, tool, chain), sessionKind });
-    if (list.length > SESSION_MINTS_PER_PRINCIPAL) list.shift();
+    if (list.length > SESSION_MINTS_PER_PRINCIPAL) {
+      // The owner's routine sign-ins (many an hour) must not push out a session that is part of a chain.
+      const drop = list.findIndex((x) => !x.chain || x.chain.closed);
+      list.splice(drop >= 0 ? drop : 0, 1);
+    }
     this.sessions.set(parent.principal, list);
   }
 

@@ -42,8 +42,8 @@ export class DetectionEngine {
   private readonly baselines = new Map<string, IdentityBaseline>();
   private readonly open = new Set<Chain>();
   private readonly organisation = new Organisation();
-  /** The chain each principal last acted in: AWS services acting on its behalf right after belong to it. */
-  private readonly lastChainOf = new Map<string, Chain>();
+  /** Where each principal last acted in a chain: AWS services acting on its behalf right after belong to it. */
+  private readonly lastChainOf = new Map<string, { chain: Chain; node: CredentialNode; event: AuditEvent; time: number }>();
   private readonly closed: Chain[] = [];
   private watermark = -Infinity;
   private sinceMaintenance = 0;
@@ -122,7 +122,7 @@ export class DetectionEngine {
       const stage: ChainStage = anchored && cls?.category !== 'tamper' ? 'shift' : stageOf(cls);
       const routine = cls?.category === 'privileged' ? !baseline.isNew('privileged_action', e.action, time) : undefined;
       chain.add({ event: e, time, stage, cls, itf, node, network, routine });
-      if (itf.kind !== 'service') this.lastChainOf.set(node.principal, chain);
+      if (itf.kind !== 'service') this.lastChainOf.set(node.principal, { chain, node, event: e, time });
       if (cls?.category === 'privileged') {
         const grants = externalGrants(e, this.organisation);
         if (grants.length) chain.note('EXTERNAL_GRANT', `Access granted outside the organisation: ${grants.join('; ')}`, 20, e.id);
@@ -179,7 +179,15 @@ export class DetectionEngine {
     // principal called that service inside a chain: a consequence of the chain.
     if (itf.kind === 'service' && segment.network.startsWith('svc:')) {
       const last = this.lastChainOf.get(node.principal);
-      if (last && !last.closed && time - last.lastTime <= CAUSED_WITHIN_MS && last.services.has(segment.network.slice(4))) return last;
+      const service = segment.network.slice(4);
+      if (last && !last.chain.closed && time - last.time <= CAUSED_WITHIN_MS && last.event.service === service) {
+        // The service's forward-access session descends from the credential that called it.
+        if (!node.parent && node !== last.node) {
+          node.parent = last.node;
+          node.mint = { eventId: last.event.id, action: `${last.event.action} (forwarded by ${service})`, time: last.time, kind: node.kind, network: segment.network, tool: itf.tool, byService: true, parent: last.node };
+        }
+        return last.chain;
+      }
     }
     return undefined;
   }
@@ -282,7 +290,7 @@ export class DetectionEngine {
 
   private close(chain: Chain): void {
     chain.closed = true;
-    for (const [principal, c] of this.lastChainOf) if (c === chain) this.lastChainOf.delete(principal);
+    for (const [principal, last] of this.lastChainOf) if (last.chain === chain) this.lastChainOf.delete(principal);
     this.open.delete(chain);
     this.closed.push(chain);
     this.counts.chainsClosed++;

@@ -65,12 +65,11 @@ describe('invictus-ir Stratus Red Team run', () => {
     const nodes = chain!.cloud_api_abuse.lineage.nodes;
     const longTerm = nodes.find((n) => n.credential_id === 'AKIATFQR7NSC8Q4X20BJ');
     expect(longTerm).toMatchObject({ kind: 'long_term' });
-    const minted = nodes.filter((n) => n.credential_id.startsWith('ASIA'));
+    const minted = nodes.filter((n) => n.credential_id.startsWith('ASIA') && n.minted_by?.action === 'AssumeRole');
     expect(minted.length).toBeGreaterThanOrEqual(3);
-    for (const n of minted) {
-      expect(n.parent).toBe('AKIATFQR7NSC8Q4X20BJ');
-      expect(n.minted_by?.action).toBe('AssumeRole');
-    }
+    // Every session key of the chain hangs off bert-jan's key: minted by his AssumeRole calls, or forwarded by a
+    // service he called (Secrets Manager decrypting with KMS).
+    for (const n of nodes.filter((x) => x.credential_id.startsWith('ASIA'))) expect(n.parent).toBe('AKIATFQR7NSC8Q4X20BJ');
     // The role sessions act in the chain: GetPasswordData with a minted key is evidence.
     const minted_ids = new Set(minted.map((n) => n.credential_id));
     expect(chain!.cloud_api_abuse.evidence.some((ev) => ev.action === 'GetPasswordData' && minted_ids.has(ev.credential_id ?? ''))).toBe(true);

@@ -47,13 +47,12 @@ describe('generated sample day', () => {
     expect(benignHigh.length).toBeLessThanOrEqual(Math.floor(labels.benignEvents / 100_000));
   });
 
-  it('keeps the benign novelties below high', () => {
-    for (const n of labels.benignNovelties ?? []) {
+  it('keeps the benign novelties (new home address, on-call CloudShell, new CI runner range) below high', () => {
+    expect(labels.benignNovelties.length).toBeGreaterThanOrEqual(3);
+    for (const n of labels.benignNovelties) {
       const theirs = run.findings.filter((f) => f.cloud_api_abuse.root_identity.id.toLowerCase() === n.rootIdentity.toLowerCase());
-      for (const f of theirs.filter((x) => !labels.chains.some((c) => c.rootIdentity === n.rootIdentity))) {
-        expect({ novelty: n.id, severity: f.kibana.alert.severity }).not.toEqual({ novelty: n.id, severity: 'high' });
-        expect(f.kibana.alert.severity).not.toBe('critical');
-      }
+      const severities = theirs.map((f) => f.kibana.alert.severity);
+      expect({ novelty: n.id, high: severities.filter((s) => s === 'high' || s === 'critical') }).toEqual({ novelty: n.id, high: [] });
     }
   });
 

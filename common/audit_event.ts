@@ -140,7 +140,15 @@ export interface AuditEvent {
   minted?: MintedCredential;
   /** Request parameters as logged (AWS requestParameters, GCP request, Azure properties), for rollback steps. */
   request?: Record<string, unknown>;
-  /** The original record (raw provider record, or the ECS document). */
+  /**
+   * The provider's response (AWS responseElements, GCP response), kept by compacted events for rollback steps of
+   * privileged calls once `raw` is dropped.
+   */
+  response?: unknown;
+  /**
+   * The original record (raw provider record, or the ECS document). Undefined once the event is compacted: the
+   * origin (file and line, index and _id) finds it again.
+   */
   raw: unknown;
   origin?: EventOrigin;
 }

@@ -7,7 +7,9 @@ import { CoverageAnalyzer } from '../../server/analytic/coverage';
 import { defaultCatalog } from '../../server/analytic/default_catalog';
 import { parseAutomationConfig, type ExpectedAutomation } from '../../server/analytic/automation';
 import { openLocalSource } from '../../server/store/local';
-import type { ReadProgress, ReadReport } from '../../server/store/local/types';
+import type { LocalSource, LocalSourceOptions, ReadProgress, ReadReport } from '../../server/store/local/types';
+import { normalizeRecord } from '../../server/store/normalize';
+import { compactEvent } from '../../server/analytic/compact';
 import { runDetection, type DetectionRunResult } from '../../server/detection_run';
 
 export interface LocalRunOptions {
@@ -51,11 +53,26 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Log files as a source of compacted events: the original records are left to be re-read through each event's
+ * origin, so the reorder window holds only what the analytic reads.
+ */
+export function localEventSource(paths: string[], options: Omit<LocalSourceOptions, 'normalize'> = {}): LocalSource {
+  return openLocalSource(paths, {
+    ...options,
+    normalize: (record, origin) => {
+      const result = normalizeRecord(record, origin);
+      if (result.ok) compactEvent(result.event, defaultCatalog.classify);
+      return result;
+    },
+  });
+}
+
 export async function runLocal(opts: LocalRunOptions): Promise<LocalRunResult> {
   const automation = await loadAutomation(opts.automationFile);
   const coverage = opts.coverage ? new CoverageAnalyzer() : undefined;
   const engine = new DetectionEngine(defaultCatalog, automation ? { automation } : {}, coverage);
-  const source = openLocalSource(opts.paths, { since: opts.since, until: opts.until, lateness: opts.lateness, onProgress: opts.onProgress });
+  const source = localEventSource(opts.paths, { since: opts.since, until: opts.until, lateness: opts.lateness, onProgress: opts.onProgress });
   const started = process.hrtime.bigint();
   const result = await runDetection({
     source,

@@ -7,6 +7,7 @@ import type { ChainStage, RootIdentity, ShiftContext } from '../../common/findin
 import type { Classification, InterfaceInfo } from './catalog/types';
 import type { AutomationEntry } from './automation';
 import type { CredentialNode } from './lineage';
+import { restaged, type KeepEvent, type KeptEvent } from './evidence';
 
 export interface ChainEvent {
   event: AuditEvent;
@@ -57,7 +58,7 @@ const MAX_DISTINCT = 500;
 export class Chain {
   closed = false;
   readonly nodes = new Set<CredentialNode>();
-  readonly kept: ChainEvent[] = [];
+  readonly kept: KeptEvent[] = [];
   readonly notes = new Map<string, Note>();
   eventCount = 0;
   truncated = 0;
@@ -101,6 +102,7 @@ export class Chain {
     readonly after: ShiftContext,
     idleMs: number,
     private readonly maxEvidence: number,
+    private readonly keepEvent: KeepEvent,
   ) {
     this.firstTime = anchor.time;
     this.lastTime = anchor.time;
@@ -173,23 +175,55 @@ export class Chain {
   /** Takes over a chain that turned out to belong to this one (its credential was minted here). */
   absorb(other: Chain): void {
     for (const n of other.notes.values()) for (const id of n.eventIds) this.note(n.code, n.text, n.weight, id);
-    // Its anchor was a shift only on its own; here it is one more step of this chain.
-    for (const ce of other.kept) this.add(ce === other.anchor || ce.stage === 'shift' ? { ...ce, stage: stageOf(ce.cls) } : ce);
-    this.eventCount += other.eventCount - other.kept.length;
+    this.eventCount += other.eventCount;
     this.truncated += other.truncated;
+    if (other.firstTime < this.firstTime) this.firstTime = other.firstTime;
+    if (other.lastTime > this.lastTime) this.lastTime = other.lastTime;
+    other.nodes.forEach((n) => this.nodes.add(n));
+    for (const set of ['services', 'accounts', 'regions', 'tools', 'reconActions', 'writeServices'] as const) other[set].forEach((v) => this[set].add(v));
+    this.reconCount += other.reconCount;
+    this.reconViaConsole += other.reconViaConsole;
+    this.deniedCount += other.deniedCount;
+    this.maxReconInWindow = Math.max(this.maxReconInWindow, other.maxReconInWindow);
+    for (const [mine, theirs] of [[this.privileged, other.privileged], [this.tamper, other.tamper]] as const) {
+      for (const [kind, s] of theirs) {
+        const t = mine.get(kind);
+        if (!t) mine.set(kind, s);
+        else {
+          t.count += s.count;
+          t.failed += s.failed;
+          t.viaService += s.viaService;
+          t.viaIac += s.viaIac;
+          t.routine += s.routine;
+          s.actions.forEach((a) => t.actions.add(a));
+          t.eventIds.push(...s.eventIds.slice(0, Math.max(0, MAX_IDS_PER_KIND - t.eventIds.length)));
+        }
+      }
+    }
+    // Its anchor was a shift only on its own; here it is one more step of this chain.
+    for (const k of other.kept) this.keepKept(k.stage === 'shift' ? restaged(k, stageOf(k.cls)) : k);
     other.closed = true;
     other.mergedInto = this;
   }
 
+  /** Keeps the event's evidence while its stage has room in the budget; counts it otherwise. */
   private keep(ce: ChainEvent): void {
-    const budget = Math.floor(this.maxEvidence * STAGE_SHARE[ce.stage]);
-    const used = this.keptByStage.get(ce.stage) ?? 0;
-    if (used >= budget) {
-      this.truncated++;
-      return;
-    }
-    this.keptByStage.set(ce.stage, used + 1);
-    this.kept.push(ce);
+    if (this.hasRoom(ce.stage)) this.push(this.keepEvent(ce));
+    else this.truncated++;
+  }
+
+  private keepKept(k: KeptEvent): void {
+    if (this.hasRoom(k.stage)) this.push(k);
+    else this.truncated++;
+  }
+
+  private hasRoom(stage: ChainStage): boolean {
+    return (this.keptByStage.get(stage) ?? 0) < Math.floor(this.maxEvidence * STAGE_SHARE[stage]);
+  }
+
+  private push(k: KeptEvent): void {
+    this.keptByStage.set(k.stage, (this.keptByStage.get(k.stage) ?? 0) + 1);
+    this.kept.push(k);
   }
 }
 

@@ -1,6 +1,5 @@
 /** Renders a closed chain and its score as the detection document (DESIGN §4, common/finding.ts). */
 import type {
-  EvidenceEvent,
   FindingDocument,
   LineageNode,
   RollbackStep,
@@ -8,7 +7,8 @@ import type {
   StageSummary,
   Technique,
 } from '../../common/finding';
-import type { Chain, ChainEvent } from './chain';
+import type { Chain } from './chain';
+import type { KeptEvent } from './evidence';
 import type { CatalogApi } from './catalog_api';
 import type { CredentialNode } from './lineage';
 import type { Score } from './score';
@@ -37,7 +37,7 @@ const SIGNAL_TECHNIQUES: Record<string, string[]> = {
 const iso = (t: number): string => new Date(t).toISOString();
 
 export function buildFinding(chain: Chain, score: Score, catalog: CatalogApi): FindingDocument {
-  const kept = [...chain.kept].sort((a, b) => a.time - b.time || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  const kept = [...chain.kept].sort((a, b) => a.time - b.time || (a.evidence.event_id < b.evidence.event_id ? -1 : a.evidence.event_id > b.evidence.event_id ? 1 : 0));
   const anchor = chain.anchor;
   const techniques = techniquesOf(chain, kept, catalog);
   const reason = reasonText(chain, score);
@@ -106,7 +106,7 @@ export function buildFinding(chain: Chain, score: Score, catalog: CatalogApi): F
       },
       lineage: lineageOf(chain, kept),
       reasons: score.reasons,
-      evidence: kept.map(evidenceOf),
+      evidence: kept.map((k) => k.evidence),
       techniques,
       response: {
         // Sessions issued up to the chain's last call are the attacker's too.
@@ -117,7 +117,7 @@ export function buildFinding(chain: Chain, score: Score, catalog: CatalogApi): F
           },
           last,
         ),
-        rollback: rollbackOf(kept, catalog),
+        rollback: rollbackOf(kept),
       },
       ...(chain.automation ? { automation: { name: chain.automation.name, reason: chain.automation.reason } } : {}),
       workflow: { status: 'open' },
@@ -130,41 +130,7 @@ function reasonText(chain: Chain, score: Score): string {
   return `${score.severity} risk ${score.risk}: ${chain.root.name} (${chain.root.provider}) - ${top.join('; ')}`;
 }
 
-function evidenceOf(c: ChainEvent): EvidenceEvent {
-  const e = c.event;
-  const origin = e.origin
-    ? {
-        ...(e.origin.file ? { file: e.origin.file } : {}),
-        ...(e.origin.line !== undefined ? { line: e.origin.line } : {}),
-        ...(e.origin.index ? { index: e.origin.index } : {}),
-        ...(e.origin.docId ? { id: e.origin.docId } : {}),
-      }
-    : undefined;
-  return {
-    event_id: e.id,
-    '@timestamp': iso(c.time),
-    stage: c.stage,
-    provider: e.provider,
-    ...(e.account ? { account: e.account } : {}),
-    ...(e.region ? { region: e.region } : {}),
-    service: e.service,
-    action: e.action,
-    outcome: e.outcome,
-    ...(e.errorCode ? { error_code: e.errorCode } : {}),
-    ...(c.cls ? { kind: c.cls.kind, summary: c.cls.summary } : {}),
-    principal: c.node.principal,
-    ...(e.credential ? { credential_id: e.credential.id, credential_kind: e.credential.kind } : {}),
-    ...(e.source.ip ? { source_ip: e.source.ip } : {}),
-    ...(e.source.address ? { source_address: e.source.address } : {}),
-    ...(e.source.userAgent ? { user_agent: e.source.userAgent } : {}),
-    interface: c.itf.kind,
-    tool: c.itf.tool,
-    ...(e.resources.length ? { resources: e.resources.slice(0, 10) } : {}),
-    ...(origin ? { origin } : {}),
-  };
-}
-
-function stagesOf(kept: ChainEvent[]): StageSummary[] {
+function stagesOf(kept: KeptEvent[]): StageSummary[] {
   const groups = new Map<string, StageSummary>();
   for (const c of kept) {
     const kind = c.cls?.kind;
@@ -177,19 +143,19 @@ function stagesOf(kept: ChainEvent[]): StageSummary[] {
     }
     g.count++;
     g.last = t;
-    if (!g.actions.includes(c.event.action) && g.actions.length < 50) g.actions.push(c.event.action);
-    if (g.event_ids.length < 200) g.event_ids.push(c.event.id);
+    if (!g.actions.includes(c.evidence.action) && g.actions.length < 50) g.actions.push(c.evidence.action);
+    if (g.event_ids.length < 200) g.event_ids.push(c.evidence.event_id);
   }
   return [...groups.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
 }
 
 /** The chain's credentials and every ancestor up to the root, each with the call that minted it. */
-function lineageOf(chain: Chain, kept: ChainEvent[]): { depth: number; nodes: LineageNode[] } {
+function lineageOf(chain: Chain, kept: KeptEvent[]): { depth: number; nodes: LineageNode[] } {
   const all = new Set<CredentialNode>();
   for (const n of chain.nodes) {
     for (let cur: CredentialNode | undefined = n; cur && !all.has(cur); cur = cur.parent) all.add(cur);
   }
-  const perNode = new Map<CredentialNode, ChainEvent[]>();
+  const perNode = new Map<CredentialNode, KeptEvent[]>();
   for (const c of kept) {
     const list = perNode.get(c.node) ?? [];
     list.push(c);
@@ -232,7 +198,7 @@ function lineageOf(chain: Chain, kept: ChainEvent[]): { depth: number; nodes: Li
   return { depth: Math.max(0, ...[...all].map(depthOf)), nodes };
 }
 
-function techniquesOf(chain: Chain, kept: ChainEvent[], catalog: CatalogApi): Technique[] {
+function techniquesOf(chain: Chain, kept: KeptEvent[], catalog: CatalogApi): Technique[] {
   const ids = new Set<string>();
   for (const code of chain.notes.keys()) for (const t of SIGNAL_TECHNIQUES[code] ?? []) ids.add(t);
   for (const c of kept) if (c.cls && c.stage !== 'activity') for (const t of c.cls.techniques) ids.add(t);
@@ -242,17 +208,15 @@ function techniquesOf(chain: Chain, kept: ChainEvent[], catalog: CatalogApi): Te
   });
 }
 
-function rollbackOf(kept: ChainEvent[], catalog: CatalogApi): RollbackStep[] {
+function rollbackOf(kept: KeptEvent[]): RollbackStep[] {
   const out: RollbackStep[] = [];
   const seen = new Set<string>();
   for (const c of kept) {
-    const template = c.cls?.rollback;
-    if (!template || c.event.outcome === 'failure') continue;
-    const step = catalog.renderRollback(template, c.event);
-    const key = step.command ?? step.text;
+    if (!c.rollback) continue;
+    const key = c.rollback.command ?? c.rollback.text;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ event_id: c.event.id, action: c.event.action, text: step.text, ...(step.command ? { command: step.command } : {}) });
+    out.push(c.rollback);
   }
   return out;
 }

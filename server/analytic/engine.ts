@@ -19,6 +19,7 @@ import { networkOf } from './network';
 import { contextSignals, eventSignals, inChainSignals, type ShiftSignal } from './shift';
 import { scoreChain } from './score';
 import { externalGrants, Organisation } from './external_grants';
+import { keeper, type KeepEvent } from './evidence';
 import { buildFinding } from './document';
 
 const MAINTENANCE_EVERY = 5_000;
@@ -42,6 +43,7 @@ export class DetectionEngine {
   private readonly baselines = new Map<string, IdentityBaseline>();
   private readonly open = new Set<Chain>();
   private readonly organisation = new Organisation();
+  private readonly keepEvent: KeepEvent;
   /** Where each principal last acted in a chain: AWS services acting on its behalf right after belong to it. */
   private readonly lastChainOf = new Map<string, { chain: Chain; node: CredentialNode; event: AuditEvent; time: number }>();
   private readonly closed: Chain[] = [];
@@ -56,6 +58,7 @@ export class DetectionEngine {
     private readonly coverage?: CoverageAnalyzer,
   ) {
     this.config = withDefaults(config);
+    this.keepEvent = keeper(catalog);
   }
 
   push(e: AuditEvent): void {
@@ -85,12 +88,18 @@ export class DetectionEngine {
     const { node, created } = this.graph.nodeFor(e, time);
     this.coverage?.observe(e, time, cls, node.root);
     const network = networkOf(e.source);
-    const segmentKey = `${network}|${itf.tool}`;
-    let segment = node.segments.get(segmentKey);
+    let byTool = node.segmentIndex.get(network);
+    if (!byTool) {
+      byTool = new Map();
+      node.segmentIndex.set(network, byTool);
+    }
+    let segment = byTool.get(itf.tool);
     const newSegment = !segment;
     if (!segment) {
-      segment = { node, key: segmentKey, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time };
-      node.segments.set(segmentKey, segment);
+      const key = `${network}|${itf.tool}`;
+      segment = { node, key, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time };
+      byTool.set(itf.tool, segment);
+      node.segments.set(key, segment);
     } else if (time > segment.lastSeen) segment.lastSeen = time;
     const baseline = this.baselineOf(node, time);
 
@@ -240,6 +249,7 @@ export class DetectionEngine {
       },
       this.config.chainIdleMs,
       this.config.maxEvidence,
+      this.keepEvent,
     );
     for (const s of signals) if (s.weight > 0) chain.note(s.code, s.text, s.weight, e.id);
     chain.automation = matchAutomation(this.config.automation, {
@@ -253,12 +263,17 @@ export class DetectionEngine {
   }
 
   private baselineOf(node: CredentialNode, time: number): IdentityBaseline {
-    const key = `${node.root.provider}|${node.root.id}`;
-    let b = this.baselines.get(key);
+    let b = node.baseline;
     if (!b) {
-      b = new IdentityBaseline(time, this.config.maxBaselineValues, this.config.historyWindowMs);
-      this.baselines.set(key, b);
-    } else if (time < b.firstSeen) b.firstSeen = time;
+      const key = `${node.root.provider}|${node.root.id}`;
+      b = this.baselines.get(key);
+      if (!b) {
+        b = new IdentityBaseline(time, this.config.maxBaselineValues, this.config.historyWindowMs);
+        this.baselines.set(key, b);
+      }
+      node.baseline = b;
+    }
+    if (time < b.firstSeen) b.firstSeen = time;
     return b;
   }
 

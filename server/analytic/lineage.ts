@@ -8,6 +8,7 @@ import type { AuditEvent, CredentialKind } from '../../common/audit_event';
 import type { RootIdentity } from '../../common/finding';
 import type { Chain } from './chain';
 import { principalOf, rootIdentityOf } from './identity';
+import type { IdentityBaseline } from './baseline';
 
 export interface MintRecord {
   eventId: string;
@@ -55,6 +56,10 @@ export interface CredentialNode {
   lastSeen: number;
   events: number;
   segments: Map<string, Segment>;
+  /** Segments by network then tool: the per-event lookup without building a key string. */
+  segmentIndex: Map<string, Map<string, Segment>>;
+  /** The root identity's baseline, resolved once per node (and again when a late mint changes the root). */
+  baseline?: IdentityBaseline;
 }
 
 const SESSION_MINTS_PER_PRINCIPAL = 8;
@@ -94,6 +99,7 @@ export class CredentialGraph {
       lastSeen: time,
       events: 1,
       segments: new Map(),
+      segmentIndex: new Map(),
     };
     const mintKey = mintKeyOfUse(e, key);
     if (mintKey.startsWith('token:')) this.delegatedKeys.set(mintKey, key);
@@ -185,7 +191,10 @@ export class CredentialGraph {
     node.parent = mint.parent;
     node.mint = mint;
     // Credentials minted by provider services for compute keep the compute resource as their root.
-    if (!mint.byService) node.root = mint.parent.root;
+    if (!mint.byService) {
+      node.root = mint.parent.root;
+      node.baseline = undefined;
+    }
   }
 }
 

@@ -9,14 +9,24 @@ function ipv6Prefix(ip: string): string {
   return `${parts.slice(0, 3).join(':').toLowerCase()}::/48`;
 }
 
-/** IPv4 /24 or IPv6 /48 of the caller; the service name for calls made by a provider service. */
+const known = new Map<string, string>();
+const MAX_KNOWN = 50_000;
+
+/** IPv4 /24 or IPv6 /48 of the caller; the service name for calls made by a provider service. Cached: callers repeat. */
 export function networkOf(source: EventSource): string {
-  const ip = source.ip;
-  if (ip) {
-    if (ip.includes(':')) return ipv6Prefix(ip);
-    const cut = ip.lastIndexOf('.');
-    return cut > 0 ? `${ip.slice(0, cut)}.0/24` : ip;
+  const key = source.ip ?? source.address;
+  if (key === undefined) return 'unknown';
+  let network = known.get(key);
+  if (network === undefined) {
+    network = source.ip ? prefixOf(source.ip) : `svc:${(source.address as string).toLowerCase()}`;
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(key, network);
   }
-  if (source.address) return `svc:${source.address.toLowerCase()}`;
-  return 'unknown';
+  return network;
+}
+
+function prefixOf(ip: string): string {
+  if (ip.includes(':')) return ipv6Prefix(ip);
+  const cut = ip.lastIndexOf('.');
+  return cut > 0 ? `${ip.slice(0, cut)}.0/24` : ip;
 }

@@ -119,7 +119,7 @@ export function scoreChain(chain: Chain, downWeight: number): Score {
 function reconReasons(chain: Chain): Reason[] {
   const out: Reason[] = [];
   const distinct = chain.reconActions.size;
-  const evidence = chain.kept.filter((c) => c.cls?.category === 'recon').slice(0, 50).map((c) => c.event.id);
+  const evidence = chain.kept.filter((c) => c.cls?.category === 'recon').slice(0, 50).map((c) => c.evidence.event_id);
   if (distinct >= 3 || chain.reconCount >= 10) {
     const burst = chain.maxReconInWindow >= 8;
     let weight = burst ? 10 : 5;
@@ -132,7 +132,7 @@ function reconReasons(chain: Chain): Reason[] {
   }
   // Denials matter when they are a sizeable part of what the chain did, not the odd error of a long day.
   if (chain.deniedCount >= 5 && chain.deniedCount >= 0.1 * chain.eventCount) {
-    const denied = chain.kept.filter((c) => c.event.outcome === 'failure').slice(0, 50).map((c) => c.event.id);
+    const denied = chain.kept.filter((c) => c.evidence.outcome === 'failure').slice(0, 50).map((c) => c.evidence.event_id);
     out.push({ code: 'ACCESS_DENIED_STORM', text: `${chain.deniedCount} calls denied: probing for permissions`, weight: 10, evidence: denied });
   }
   return out;
@@ -170,6 +170,6 @@ function usualIacOnly(chain: Chain): string | undefined {
     viaIac += s.viaIac;
   }
   if (!changes || viaIac !== changes) return undefined;
-  const iacTool = chain.kept.find((c) => c.itf.kind === 'iac')?.itf.tool;
+  const iacTool = chain.kept.find((c) => c.itfKind === 'iac')?.itfTool;
   return iacTool && chain.before.tools.includes(iacTool) ? iacTool : undefined;
 }

@@ -6,7 +6,7 @@ import type { AnalyticConfig } from '../../server/analytic/config';
 import { DetectionEngine } from '../../server/analytic/engine';
 import { CoverageAnalyzer } from '../../server/analytic/coverage';
 import { defaultCatalog } from '../../server/analytic/default_catalog';
-import { openLocalSource } from '../../server/store/local';
+import { localEventSource } from '../../plugin/cli/run_local';
 import { runDetection } from '../../server/detection_run';
 
 export interface DetectedFiles {
@@ -19,7 +19,7 @@ export async function detectFiles(paths: string[], config: Partial<AnalyticConfi
   const findings: FindingDocument[] = [];
   const coverage = new CoverageAnalyzer();
   const engine = new DetectionEngine(defaultCatalog, config, coverage);
-  const source = openLocalSource(paths);
+  const source = localEventSource(paths);
   await runDetection({ source, engine, sink: { write: (docs) => void findings.push(...docs) } });
   return { findings, report: source.report(), coverage: coverage.report() };
 }

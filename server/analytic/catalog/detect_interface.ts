@@ -22,6 +22,7 @@ export interface ParsedAgent {
 
 const CACHE_LIMIT = 20_000;
 const agentCache = new Map<string, ParsedAgent>();
+const INVOCATION_ID = /invocation-id\/\w+/;
 
 /** Azure: a browser sign-in to an application we cannot name is not necessarily the portal. */
 const CONSOLE_TOOL: Record<CloudProvider, string> = { aws: 'aws-console', gcp: 'gcp-console', azure: 'browser' };
@@ -102,6 +103,8 @@ function actsForItself(event: AuditEvent): boolean {
 
 /** Parses one user agent (cached: repeated user agents cost one Map lookup). `info` is shared and frozen. */
 export function parseUserAgent(userAgent: string): ParsedAgent {
+  // gcloud puts a fresh invocation id in every call's agent; it says nothing about the client.
+  if (userAgent.includes('invocation-id/')) userAgent = userAgent.replace(INVOCATION_ID, '');
   const cached = agentCache.get(userAgent);
   if (cached) return cached;
   const parsed = parse(userAgent);

@@ -10,6 +10,6 @@ export {
   type ContainmentStep,
 } from './containment';
 export { clearInterfaceCache, detectInterface, parseUserAgent } from './detect_interface';
-export { renderRollback, type RenderedRollback } from './rollback';
+export { renderRollback, responseOf, type RenderedRollback } from './rollback';
 export { TACTICS, TECHNIQUES, technique, techniqueUrl, type Tactic, type Technique } from './techniques';
 export type * from './types';

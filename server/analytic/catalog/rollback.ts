@@ -85,8 +85,9 @@ function walk(value: unknown, segments: string[], index: number, out: unknown[])
   if (record) walk(record[segments[index]], segments, index + 1, out);
 }
 
-/** The provider's response in the original record: raw CloudTrail / GCP, or their ECS documents. */
-function responseOf(event: AuditEvent): unknown {
+/** The provider's response: kept on a compacted event, or found in the original record (raw or ECS). */
+export function responseOf(event: AuditEvent): unknown {
+  if (event.response !== undefined) return event.response;
   const raw = asRecord(event.raw);
   if (!raw) return undefined;
   if (raw.responseElements !== undefined) return raw.responseElements;

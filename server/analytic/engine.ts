@@ -24,6 +24,7 @@ import { buildFinding } from './document';
 
 const MAINTENANCE_EVERY = 5_000;
 const CAUSED_WITHIN_MS = 60_000;
+const OBSERVE_CONTEXT_EVERY_MS = 5 * 60_000;
 const LONG_SESSIONS = new Set(['GetSessionToken', 'GetFederationToken']);
 const SESSION_KINDS = new Set(['console_login', 'sign_in', 'cloudshell']);
 
@@ -97,7 +98,7 @@ export class DetectionEngine {
     const newSegment = !segment;
     if (!segment) {
       const key = `${network}|${itf.tool}`;
-      segment = { node, key, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time };
+      segment = { node, key, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time, lastObserved: -Infinity };
       byTool.set(itf.tool, segment);
       node.segments.set(key, segment);
     } else if (time > segment.lastSeen) segment.lastSeen = time;
@@ -147,7 +148,7 @@ export class DetectionEngine {
     if (cls?.category === 'auth_shift' && SESSION_KINDS.has(cls.kind)) {
       this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, itf.tool, chain?.tamperOnly ? undefined : chain);
     }
-    this.observe(baseline, e, cls, itf, network, time);
+    this.observe(baseline, e, cls, itf, segment, time);
   }
 
   /** Findings of chains that have closed (idle past their credentials' lifetime) since the last call. */
@@ -277,13 +278,16 @@ export class DetectionEngine {
     return b;
   }
 
-  private observe(b: IdentityBaseline, e: AuditEvent, cls: Classification | undefined, itf: InterfaceInfo, network: string, time: number): void {
+  private observe(b: IdentityBaseline, e: AuditEvent, cls: Classification | undefined, itf: InterfaceInfo, segment: Segment, time: number): void {
     b.events++;
     if (e.actor.mfa) b.mfaSeen = true;
     b.observe('region', e.region, time);
     b.observe('service', e.service, time);
-    // Calls made by provider services on the identity's behalf say nothing about where the identity works from.
-    if (itf.kind !== 'service') {
+    // The context of a segment is the same on every call: refreshing it once every few minutes is enough for a
+    // history measured in days. Provider services acting for the identity say nothing about where it works from.
+    const network = segment.network;
+    if (itf.kind !== 'service' && time - segment.lastObserved >= OBSERVE_CONTEXT_EVERY_MS) {
+      segment.lastObserved = time;
       if (network !== 'unknown') b.observe('network', network, time);
       b.observe('country', e.source.geo?.country, time);
       if (e.source.asn !== undefined) b.observe('asn', String(e.source.asn), time);

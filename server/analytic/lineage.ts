@@ -40,6 +40,8 @@ export interface Segment {
   interfaceKind: string;
   firstSeen: number;
   lastSeen: number;
+  /** When this context was last written to the baseline (refreshed coarsely: the window is days). */
+  lastObserved: number;
   chain?: Chain;
 }
 

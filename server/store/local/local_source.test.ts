@@ -46,6 +46,23 @@ describe('openLocalSource', () => {
     expect(report.late).toBe(1);
   });
 
+  it('holds events only as long as the files\' own disorder requires', async () => {
+    // 60,000 events a second apart (several read chunks), in order: nothing needs holding for a quarter of an hour.
+    const ordered = scratch.file('ordered.ndjson', ndjson(records('a', 60_000, T0, 1000)));
+    const calm = await readAll([ordered], { lateness: 15 * MINUTE });
+    expect(calm.report.maxHoldMs).toBe(0);
+    expect(calm.report.maxBuffered).toBeLessThan(60_000 / 3);
+    // A file that steps back four minutes once: the window grows to cover it, and a later step back comes out in order.
+    const rows = records('d', 60_000, T0, 1000);
+    const disordered = [...rows.slice(0, 30_000), rows[30_000 - 240], ...rows.slice(30_000, 40_000), rows[40_000 - 200], ...rows.slice(40_000)];
+    const file = scratch.file('disordered.ndjson', ndjson(disordered.map((r, i) => ({ ...r, id: `x${i}` }))));
+    const { events, report } = await readAll([file], { lateness: 15 * MINUTE });
+    expect(report.maxHoldMs).toBe(239_000 + MINUTE); // the step back (239 s) plus a minute
+    expect(report.late).toBeLessThanOrEqual(1);
+    const released = ids(events);
+    expect(isTimeOrdered(events.slice(released.indexOf('x30001')))).toBe(true);
+  });
+
   it('keeps memory bounded: files that do not overlap are read one at a time, the buffer holds one window', async () => {
     const dir = path.join(scratch.dir, 'hourly');
     const files: string[] = [];

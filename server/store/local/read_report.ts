@@ -18,6 +18,7 @@ export class ReadReportBuilder {
   outOfRange = 0;
   maxOpenFiles = 0;
   maxBuffered = 0;
+  maxHoldMs = 0;
   missing: string[] = [];
   private skipped = 0;
   private readonly byCode: Partial<Record<SkipCode, number>> = {};
@@ -57,6 +58,7 @@ export class ReadReportBuilder {
       missing: this.missing.slice(),
       maxOpenFiles: this.maxOpenFiles,
       maxBuffered: this.maxBuffered,
+      maxHoldMs: this.maxHoldMs,
     };
   }
 }

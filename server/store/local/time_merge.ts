@@ -41,8 +41,11 @@ function cursorBefore(a: Cursor, b: Cursor): boolean {
  * Merges files into one stream in time order with bounded memory. A sweep line over the planned start times
  * opens a file only when the merge reaches its start, always advances the file that is furthest behind, and
  * sends events through a reorder buffer that holds each event until both the newest event seen and every open or
- * pending file are more than `lateness` past it. Memory is the files that overlap in time plus that window.
- * Events older than one already released still come out (counted as late).
+ * pending file are more than the hold window past it. The window adapts to the disorder the files show: it starts
+ * at a minute and grows with the largest step back in time seen inside any file, up to `lateness`, so ordered
+ * exports are not held for a quarter of an hour (that is memory and time) while disordered ones are. Memory is the
+ * files that overlap in time plus that window. Events older than one already released still come out (counted
+ * as late).
  */
 export async function* mergeInTimeOrder(
   plan: readonly PlannedFile[],
@@ -55,6 +58,7 @@ export async function* mergeInTimeOrder(
   let next = 0;
   let open = 0;
   let maxSeen = -Infinity;
+  let hold = Math.min(lateness, MIN_HOLD_MS);
   const release = new Release(buffer, report, batchSize);
   let current: Cursor | undefined;
   try {
@@ -74,6 +78,10 @@ export async function* mergeInTimeOrder(
         const event = events[i];
         const time = event.time as number;
         if (time > cursor.position) cursor.position = time;
+        else if (cursor.position - time + MIN_HOLD_MS > hold && cursor.position !== -Infinity) {
+          hold = Math.min(lateness, cursor.position - time + MIN_HOLD_MS);
+          if (hold > report.maxHoldMs) report.maxHoldMs = hold;
+        }
         if (time > maxSeen) maxSeen = time;
         if (time < since || time >= until) {
           report.outOfRange++;
@@ -94,7 +102,7 @@ export async function* mergeInTimeOrder(
 
       const behind = cursors.peek()?.position ?? Infinity;
       const pending = next < plan.length ? plan[next].start : Infinity;
-      const releaseBefore = Math.min(maxSeen, behind, pending) - lateness;
+      const releaseBefore = Math.min(maxSeen, behind, pending) - hold;
       while (release.fill(releaseBefore)) yield release.take();
     }
     while (release.fill(Infinity)) yield release.take();
@@ -105,6 +113,9 @@ export async function* mergeInTimeOrder(
     for (const cursor of cursors.drain()) await cursor.steps.return();
   }
 }
+
+/** The hold window before any disorder has been seen. */
+const MIN_HOLD_MS = 60_000;
 
 /** Takes events off the reorder buffer into batches, counting those that come out late. */
 class Release {

@@ -40,7 +40,10 @@ export interface ReadProgress {
 }
 
 export interface LocalSourceOptions {
-  /** How far (ms) an event may lag the newest seen event and still come out in order. Default 15 min. */
+  /**
+   * How far (ms) an event may lag the newest seen event of its file and still come out in order. Default 15 min.
+   * The reorder window only grows to it as far as the files' own disorder requires.
+   */
   lateness?: number;
   /** Defaults to server/store/normalize, loaded on first use. */
   normalize?: NormalizeRecord;
@@ -82,6 +85,8 @@ export interface ReadReport {
   /** Most files open at once, and most events held for reordering: what bounds memory. */
   maxOpenFiles: number;
   maxBuffered: number;
+  /** The widest reorder hold the files' disorder called for (at most `lateness`). */
+  maxHoldMs: number;
 }
 
 export interface LocalSource {

@@ -69,6 +69,7 @@ const ADOPT_ANY_MS = 30 * 60_000;
 
 export class CredentialGraph {
   private readonly nodes = new Map<string, CredentialNode>();
+  private readonly byCredential = new Map<string, CredentialNode>();
   private readonly mints = new Map<string, MintRecord>();
   private readonly sessions = new Map<string, SessionMint[]>();
   /** GCP token mint key -> the delegated node using such tokens. */
@@ -83,16 +84,19 @@ export class CredentialGraph {
    * new so the caller can decide chain membership once.
    */
   nodeFor(e: AuditEvent, time: number): { node: CredentialNode; created: boolean } {
-    const key = nodeKeyOf(e);
-    const existing = this.nodes.get(key);
+    // Most calls carry a credential id: look it up without building a key.
+    const credentialId = e.credential?.id || undefined;
+    const key = credentialId === undefined ? nodeKeyOf(e) : undefined;
+    const existing = key === undefined ? this.byCredential.get(credentialId as string) : this.nodes.get(key);
     if (existing) {
       existing.lastSeen = Math.max(existing.lastSeen, time);
       existing.events++;
       return { node: existing, created: false };
     }
     const principal = principalOf(e);
+    const nodeKey = key ?? nodeKeyOf(e);
     const node: CredentialNode = {
-      key,
+      key: nodeKey,
       credentialId: e.credential?.id ?? `principal:${principal}`,
       kind: e.credential?.kind ?? 'unknown',
       principal,
@@ -103,11 +107,12 @@ export class CredentialGraph {
       segments: new Map(),
       segmentIndex: new Map(),
     };
-    const mintKey = mintKeyOfUse(e, key);
-    if (mintKey.startsWith('token:')) this.delegatedKeys.set(mintKey, key);
+    const mintKey = mintKeyOfUse(e, nodeKey);
+    if (mintKey.startsWith('token:')) this.delegatedKeys.set(mintKey, nodeKey);
     const mint = this.mints.get(mintKey);
     if (mint) this.link(node, mint);
-    this.nodes.set(key, node);
+    this.nodes.set(nodeKey, node);
+    if (credentialId !== undefined) this.byCredential.set(credentialId, node);
     return { node, created: true };
   }
 
@@ -178,7 +183,10 @@ export class CredentialGraph {
       if (now - node.lastSeen <= idleMs) continue;
       let held = false;
       for (const seg of node.segments.values()) if (seg.chain && !seg.chain.closed) held = true;
-      if (!held) this.nodes.delete(key);
+      if (!held) {
+        this.nodes.delete(key);
+        if (key.startsWith('cred:')) this.byCredential.delete(key.slice(5));
+      }
     }
     for (const [mintKey, nodeKey] of this.delegatedKeys) if (!this.nodes.has(nodeKey)) this.delegatedKeys.delete(mintKey);
     for (const [key, m] of this.mints) if (now - m.time > idleMs) this.mints.delete(key);

@@ -4,6 +4,6 @@ module.exports = {
   roots: ['<rootDir>/common', '<rootDir>/server', '<rootDir>/plugin', '<rootDir>/test', '<rootDir>/public'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/integration/'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] },
+  transform: { '^.+\\.(t|j)sx?$': '<rootDir>/test/support/esbuild_jest.js' },
   testTimeout: 60000,
 };

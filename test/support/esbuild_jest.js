@@ -1,0 +1,20 @@
+/**
+ * Jest transform: TypeScript/TSX to CommonJS with esbuild (the same compiler that builds the CLI bundle).
+ * Type checking is `tsc --noEmit`, run before jest by `npm test`.
+ */
+const { transformSync } = require('esbuild');
+
+module.exports = {
+  process(source, filename) {
+    const loader = filename.endsWith('.tsx') ? 'tsx' : filename.endsWith('.ts') ? 'ts' : filename.endsWith('.jsx') ? 'jsx' : 'js';
+    const { code, map } = transformSync(source, {
+      loader,
+      format: 'cjs',
+      target: 'node20',
+      jsx: 'automatic',
+      sourcemap: 'external',
+      sourcefile: filename,
+    });
+    return { code, map };
+  },
+};

@@ -200,6 +200,9 @@ export function containmentForChain(subject: ChainSubject, revokeBefore?: string
   if (root.type === 'instance') {
     base.credentialKind = 'instance';
     assign(base, 'instanceId', root.id.slice(root.id.lastIndexOf('/') + 1));
+    // arn:aws:ec2:<region>:<account>:instance/<id>
+    const region = root.id.split(':')[3];
+    if (region && region !== 'unknown') assign(base, 'region', region);
   }
   const perCredential = subject.credentials.map((credential) => credentialInput(base, credential));
   // An instance root acts through its role: name the role in the root's own steps too.

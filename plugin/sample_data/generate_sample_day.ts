@@ -31,7 +31,9 @@ export const DEFAULT_SEED = 1;
 const PROVIDER_SHARE: Record<CloudProvider, number> = { aws: 0.65, gcp: 0.22, azure: 0.13 };
 
 const MARKER = '.cloud-api-abuse-sample';
-const OWNED = ['aws', 'gcp', 'azure', 'labels.json'];
+/** Hidden, so that `detect <outDir>` reads the logs and not the answer key. */
+export const LABELS_FILE = '.labels.json';
+const OWNED = ['aws', 'gcp', 'azure', LABELS_FILE, 'labels.json'];
 
 /** Refuse to mix with other data; replace an earlier sample day written here. */
 async function prepareOutDir(outDir: string): Promise<void> {
@@ -42,7 +44,7 @@ async function prepareOutDir(outDir: string): Promise<void> {
     throw new Error(`${outDir} already holds ${ours.join(', ')} not written by the sample generator; choose an empty directory`);
   }
   for (const e of ours) await rm(path.join(outDir, e), { recursive: true, force: true });
-  await writeFile(path.join(outDir, MARKER), 'Written by cloud-api-abuse sample-data generator; the aws/, gcp/, azure/ folders and labels.json are replaced on each run.\n');
+  await writeFile(path.join(outDir, MARKER), 'Written by cloud-api-abuse sample-data generator; the aws/, gcp/, azure/ folders and .labels.json are replaced on each run.\n');
 }
 
 function buildActors(world: ReturnType<typeof makeWorld>, dir: Directory): Actor[] {
@@ -154,7 +156,7 @@ export async function generateSampleDay(options: SampleDayOptions): Promise<Samp
     chains: chainLabels,
     benignNovelties: BENIGN_NOVELTIES.map((n) => ({ id: n.id, provider: n.provider, rootIdentity: n.rootIdentity(dir), description: n.description })),
   };
-  const labelsFile = path.join(outDir, 'labels.json');
+  const labelsFile = path.join(outDir, LABELS_FILE);
   await writeFile(labelsFile, JSON.stringify(labels, null, 2) + '\n');
   return { files, totalEvents, benignEvents: labels.benignEvents, attackEvents: attackWritten, labelsFile, labels };
 }

@@ -14,7 +14,7 @@ export type SampleRecord = Record<string, unknown>;
 export async function listSampleFiles(outDir: string): Promise<string[]> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name.endsWith('.json.gz')) && e.name !== 'labels.json')
+    .filter((e) => e.isFile() && (e.name.endsWith('.json') || e.name.endsWith('.json.gz')) && !e.name.startsWith('.'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }

@@ -10,15 +10,14 @@ import { runLocal } from '../../plugin/cli/run_local';
 async function main(): Promise<void> {
   const [mode, dir] = process.argv.slice(2);
   const { files } = await listInputFiles([dir]);
-  const dayFiles = files.filter((f) => !f.endsWith('labels.json'));
   const started = process.hrtime.bigint();
   let events = 0;
   if (mode === 'parse') {
-    const raw = await readRawRecords(dayFiles);
+    const raw = await readRawRecords(files);
     events = raw.records;
   } else if (mode === 'detect') {
     let findings = 0;
-    const { result } = await runLocal({ paths: dayFiles, onFindings: (docs) => void (findings += docs.length) });
+    const { result } = await runLocal({ paths: files, onFindings: (docs) => void (findings += docs.length) });
     events = result.events;
   } else {
     throw new Error(`unknown mode ${mode}`);

@@ -75,7 +75,7 @@ describe('generated sample day', () => {
   });
 
   it('labels file matches what was written', () => {
-    const onDisk = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as SampleLabels;
+    const onDisk = JSON.parse(readFileSync(path.join(dir, '.labels.json'), 'utf8')) as SampleLabels;
     expect(onDisk.chains.map((c) => c.id)).toEqual(labels.chains.map((c) => c.id));
   });
 });

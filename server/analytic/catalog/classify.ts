@@ -4,7 +4,7 @@ import { azureActions } from './azure_actions';
 import { compileCondition, type EventPredicate } from './conditions';
 import { entraActions } from './entra_actions';
 import { gcpActions } from './gcp_actions';
-import { isGenericRead, isKubernetesMethod } from './generic_reads';
+import { genericReadRule, isKubernetesMethod, type GenericReadRule } from './generic_reads';
 import type { CatalogEntry, Classification } from './types';
 
 /** Every catalog entry, all providers. */
@@ -95,70 +95,112 @@ const GENERIC_RECON: Classification = Object.freeze({
  * (`io.k8s.core.v1.pods.exec.create`) are named the GKE way for AKS too, so both clouds share those entries.
  */
 export function classifyWith(index: CatalogIndex, event: AuditEvent): Classification | undefined {
-  const explicit =
-    event.provider === 'aws' ? lookupAws(index.aws, event) :
-    event.provider === 'gcp' || isKubernetesMethod(event.action) ? lookupGcp(index.gcp, event) :
-    lookupAzure(index.azure, event);
-  if (explicit) return explicit;
-  return isGenericRead(event) ? GENERIC_RECON : undefined;
+  let plans = plansByIndex.get(index);
+  if (!plans) plansByIndex.set(index, (plans = new PlanCache(index)));
+  return classifyByPlan(plans.planFor(event.provider, event.service, event.action), event);
 }
 
-let defaultIndex: CatalogIndex | undefined;
+let defaultPlans: PlanCache | undefined;
 
 /** Classifies one event against the built-in catalog (indexed on first use). */
 export function classify(event: AuditEvent): Classification | undefined {
-  defaultIndex ??= buildCatalogIndex(catalogEntries);
-  return classifyWith(defaultIndex, event);
+  defaultPlans ??= new PlanCache(buildCatalogIndex(catalogEntries));
+  return classifyByPlan(defaultPlans.planFor(event.provider, event.service, event.action), event);
 }
 
-function pick(candidates: Candidate[] | undefined, event: AuditEvent): Classification | undefined {
-  if (!candidates) return undefined;
-  for (const candidate of candidates) {
+function classifyByPlan(plan: Plan, event: AuditEvent): Classification | undefined {
+  const candidates = plan.candidates;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i];
     if (!candidate.accepts || candidate.accepts(event)) return candidate.classification;
   }
-  return undefined;
+  return plan.read.always || (plan.read.ifReadOnly && event.readOnly === true) ? GENERIC_RECON : undefined;
 }
 
-function lookupIn(byService: Map<string, ActionMap>, service: string, key: string, event: AuditEvent): Classification | undefined {
-  return pick(byService.get(service)?.get(key), event) ?? pick(byService.get(ANY_SERVICE)?.get(key), event);
+/**
+ * What classifying an event of one (provider, service, action) comes down to: the candidates the index lookups
+ * would try, in the order they would try them (the first the event satisfies wins), then the generic read rule.
+ * Planned once per triple, so an event costs a few Map lookups and its own conditions, nothing more.
+ */
+interface Plan {
+  candidates: readonly Candidate[];
+  read: GenericReadRule;
+}
+
+/** Enough for every action a catalog and a tenant's logs name; a flood of made-up names only restarts the cache. */
+const PLAN_CACHE_LIMIT = 50_000;
+
+class PlanCache {
+  /** provider -> service -> action -> plan */
+  private readonly plans = new Map<string, Map<string, Map<string, Plan>>>();
+  private size = 0;
+
+  constructor(private readonly index: CatalogIndex) {}
+
+  planFor(provider: CloudProvider, service: string, action: string): Plan {
+    return this.plans.get(provider)?.get(service)?.get(action) ?? this.add(provider, service, action);
+  }
+
+  private add(provider: CloudProvider, service: string, action: string): Plan {
+    if (this.size >= PLAN_CACHE_LIMIT) {
+      this.plans.clear();
+      this.size = 0;
+    }
+    const plan = buildPlan(this.index, provider, service, action);
+    let byService = this.plans.get(provider);
+    if (!byService) this.plans.set(provider, (byService = new Map()));
+    let byAction = byService.get(service);
+    if (!byAction) byService.set(service, (byAction = new Map()));
+    byAction.set(action, plan);
+    this.size++;
+    return plan;
+  }
+}
+
+const plansByIndex = new WeakMap<CatalogIndex, PlanCache>();
+
+function buildPlan(index: CatalogIndex, provider: CloudProvider, service: string, action: string): Plan {
+  const lists: (Candidate[] | undefined)[] = [];
+  if (provider === 'aws') planAws(index.aws, service, action, lists);
+  else if (provider === 'gcp' || isKubernetesMethod(action)) planGcp(index.gcp, service, action, lists);
+  else planAzure(index.azure, action, lists);
+  const candidates: Candidate[] = [];
+  for (const list of lists) if (list) candidates.push(...list);
+  return Object.freeze({ candidates: Object.freeze(candidates), read: Object.freeze(genericReadRule(provider, service, action)) });
+}
+
+/** The candidate lists one service-scoped lookup tries: the service's own entries, then the any-service ones. */
+function planIn(byService: Map<string, ActionMap>, service: string, key: string, lists: (Candidate[] | undefined)[]): void {
+  lists.push(byService.get(service)?.get(key), byService.get(ANY_SERVICE)?.get(key));
 }
 
 /** Lambda logs versioned names: UpdateFunctionCode20150331v2 -> UpdateFunctionCode. */
 const API_VERSION_SUFFIX = /\d{8}(v\d+)?$/;
 
-function lookupAws(index: ProviderIndex, event: AuditEvent): Classification | undefined {
-  const found = lookupIn(index.exact, event.service, event.action, event);
-  if (found) return found;
-  // Versioned names end with a digit (20150331, v2): only those pay for the regular expression.
-  const last = event.action.charCodeAt(event.action.length - 1);
-  if (last < 48 || last > 57) return undefined;
-  const unversioned = event.action.replace(API_VERSION_SUFFIX, '');
-  return unversioned === event.action ? undefined : lookupIn(index.exact, event.service, unversioned, event);
+function planAws(index: ProviderIndex, service: string, action: string, lists: (Candidate[] | undefined)[]): void {
+  planIn(index.exact, service, action, lists);
+  const unversioned = action.replace(API_VERSION_SUFFIX, '');
+  if (unversioned !== action) planIn(index.exact, service, unversioned, lists);
 }
 
-function lookupGcp(index: ProviderIndex, event: AuditEvent): Classification | undefined {
-  const method = event.action.toLowerCase();
-  const exact = lookupIn(index.exact, event.service, method, event);
-  if (exact) return exact;
+function planGcp(index: ProviderIndex, service: string, action: string, lists: (Candidate[] | undefined)[]): void {
+  const method = action.toLowerCase();
+  planIn(index.exact, service, method, lists);
   // Longest dotted suffix first: v1.compute.instances.setmetadata, compute.instances.setmetadata, ...
   for (let start = 0; start < method.length; ) {
-    const found = lookupIn(index.suffix, event.service, start === 0 ? method : method.slice(start), event);
-    if (found) return found;
+    planIn(index.suffix, service, start === 0 ? method : method.slice(start), lists);
     const dot = method.indexOf('.', start);
     if (dot < 0) break;
     start = dot + 1;
   }
-  return undefined;
 }
 
-function lookupAzure(index: ProviderIndex, event: AuditEvent): Classification | undefined {
+function planAzure(index: ProviderIndex, action: string, lists: (Candidate[] | undefined)[]): void {
   const actions = index.exact.get(ANY_SERVICE);
-  if (!actions) return undefined;
-  const found = pick(actions.get(event.action), event);
-  if (found) return found;
-  const normalized = event.action.trim().toUpperCase();
-  const again = normalized === event.action ? undefined : pick(actions.get(normalized), event);
-  if (again) return again;
+  if (!actions) return;
+  lists.push(actions.get(action));
+  const normalized = action.trim().toUpperCase();
+  if (normalized !== action) lists.push(actions.get(normalized));
   const nested = normalized.lastIndexOf(NESTED_PROVIDER);
-  return nested < 0 ? undefined : pick(actions.get(normalized.slice(nested + NESTED_PROVIDER.length)), event);
+  if (nested >= 0) lists.push(actions.get(normalized.slice(nested + NESTED_PROVIDER.length)));
 }

@@ -95,22 +95,71 @@ function actsForItself(event: AuditEvent): boolean {
   if (event.actor.type === 'service') return true;
   if (event.provider === 'aws') return event.actor.invokedBy !== undefined;
   if (event.provider === 'gcp') {
-    const name = event.actor.name?.toLowerCase();
-    return name !== undefined && GCP_SERVICE_AGENT_MARKERS.some((marker) => name.includes(marker));
+    const name = event.actor.name;
+    return name !== undefined && isServiceAgentName(name);
   }
   return false;
 }
 
+/** GCP principal names seen -> whether they are service agents; a log names few principals, many times each. */
+const serviceAgentNames = new Map<string, boolean>();
+
+function isServiceAgentName(name: string): boolean {
+  let known = serviceAgentNames.get(name);
+  if (known === undefined) {
+    const lower = name.toLowerCase();
+    known = GCP_SERVICE_AGENT_MARKERS.some((marker) => lower.includes(marker));
+    if (serviceAgentNames.size >= CACHE_LIMIT) serviceAgentNames.clear();
+    serviceAgentNames.set(name, known);
+  }
+  return known;
+}
+
 /** Parses one user agent (cached: repeated user agents cost one Map lookup). `info` is shared and frozen. */
 export function parseUserAgent(userAgent: string): ParsedAgent {
+  const slot = recentSlot(userAgent);
+  if (recentAgents[slot] === userAgent) return recentParsed[slot] as ParsedAgent;
+  const parsed = parseCached(userAgent);
+  recentAgents[slot] = userAgent;
+  recentParsed[slot] = parsed;
+  return parsed;
+}
+
+function parseCached(userAgent: string): ParsedAgent {
   // gcloud puts a fresh invocation id in every call's agent; it says nothing about the client.
   if (userAgent.includes('invocation-id/')) userAgent = userAgent.replace(INVOCATION_ID, '');
   const cached = agentCache.get(userAgent);
   if (cached) return cached;
   const parsed = parse(userAgent);
-  if (agentCache.size >= CACHE_LIMIT) agentCache.clear();
+  if (agentCache.size >= CACHE_LIMIT) clearAgents();
   agentCache.set(userAgent, parsed);
   return parsed;
+}
+
+/**
+ * In front of the cache, the agents met recently, in slots picked from a few of their characters. A Map lookup hashes
+ * every character of a fresh string (agents run to hundreds); a slot costs a few character reads and one comparison.
+ * It only ever holds what the cache returned for the same text, and is emptied with it.
+ */
+const RECENT_SLOTS = 4096;
+const recentAgents: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+const recentParsed: (ParsedAgent | undefined)[] = new Array<ParsedAgent | undefined>(RECENT_SLOTS).fill(undefined);
+
+function recentSlot(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  let h = Math.imul(n, 0x9e3779b1);
+  // agents of one SDK share their start and differ in versions and the API named near the end
+  for (let step = 1; step <= 24 && step <= n; step += step < 8 ? 1 : 4) h = Math.imul(h ^ s.charCodeAt(n - step), 0x01000193);
+  h = Math.imul(h ^ s.charCodeAt(n >> 1), 0x01000193);
+  h = Math.imul(h ^ s.charCodeAt(n >> 2), 0x01000193);
+  return (h ^ (h >>> 15)) & (RECENT_SLOTS - 1);
+}
+
+function clearAgents(): void {
+  agentCache.clear();
+  recentAgents.fill(undefined);
+  recentParsed.fill(undefined);
 }
 
 function parse(userAgent: string): ParsedAgent {
@@ -169,7 +218,8 @@ function familyOf(ua: string): string {
 
 /** For tests and long-running hosts: forget cached user agents. */
 export function clearInterfaceCache(): void {
-  agentCache.clear();
+  clearAgents();
+  serviceAgentNames.clear();
 }
 
 export function interfaceCacheSize(): number {

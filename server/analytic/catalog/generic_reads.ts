@@ -26,15 +26,35 @@ const GCP_PREFIXES = GENERIC_READS.gcp.prefixes.map((prefix) => prefix.toLowerCa
 const AZURE_READ_SUFFIX = GENERIC_READS.azure.suffix.toLowerCase();
 
 export function isGenericRead(event: AuditEvent): boolean {
-  switch (event.provider) {
+  const rule = genericReadRule(event.provider, event.service, event.action);
+  return rule.always || (rule.ifReadOnly && event.readOnly === true);
+}
+
+/**
+ * `isGenericRead` split by what it depends on, so a caller can decide once per (provider, service, action):
+ * `always` (the action's name reads), `ifReadOnly` (the event is a read when it says readOnly: AWS only).
+ */
+export interface GenericReadRule {
+  always: boolean;
+  ifReadOnly: boolean;
+}
+
+export function genericReadRule(provider: string, service: string, action: string): GenericReadRule {
+  switch (provider) {
     case 'aws':
-      return startsWithWord(event.action, 0, GENERIC_READS.aws.prefixes, false) ||
-        (event.readOnly === true && !AWS_READONLY_EXCEPT.has(event.service));
+      return {
+        always: startsWithWord(action, 0, GENERIC_READS.aws.prefixes, false),
+        ifReadOnly: !AWS_READONLY_EXCEPT.has(service),
+      };
     case 'gcp':
-      return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
+      return { always: startsWithWord(action, action.lastIndexOf('.') + 1, GCP_PREFIXES, true), ifReadOnly: false };
     case 'azure':
-      if (isKubernetesMethod(event.action)) return startsWithWord(event.action, event.action.lastIndexOf('.') + 1, GCP_PREFIXES, true);
-      return endsWithIgnoringCase(event.action, AZURE_READ_SUFFIX);
+      if (isKubernetesMethod(action)) {
+        return { always: startsWithWord(action, action.lastIndexOf('.') + 1, GCP_PREFIXES, true), ifReadOnly: false };
+      }
+      return { always: endsWithIgnoringCase(action, AZURE_READ_SUFFIX), ifReadOnly: false };
+    default:
+      return { always: false, ifReadOnly: false };
   }
 }
 

@@ -15,77 +15,76 @@ import {
 } from './aws_common';
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
-import { arr, bool, field, firstStr, get, get2, isObject, obj, str, type JsonObject } from './get';
+import { arr, bool, isObject, obj, str, type JsonObject } from './get';
 import { jsonObjectFromString } from './json_string';
 import { callerSource } from './source';
 import { parseTime } from './time';
 
 export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | undefined): NormalizeResult {
-  const eventName = str(field(r, 'eventName', 'eventname'));
+  // Reads are written out per field, not through get/field helpers: each site keeps its own inline cache, and the
+  // lower-case spelling (Panther) is read only when the canonical key is absent or null.
+  const eventName = str(r.eventName ?? r.eventname);
   if (eventName === undefined) return { ok: false, reason: 'CloudTrail record without eventName' };
-  const eventSource = str(field(r, 'eventSource', 'eventsource')) ?? SIGNIN_EVENTS.get(eventName);
+  const eventSource = str(r.eventSource ?? r.eventsource) ?? SIGNIN_EVENTS.get(eventName);
   if (eventSource === undefined) {
     return { ok: false, reason: `CloudTrail record without eventSource (eventName ${clip(eventName, 100)})` };
   }
 
-  const ui = obj(field(r, 'userIdentity', 'useridentity'));
-  const session = obj(get(ui, 'sessionContext'));
-  const attributes = get(session, 'attributes');
-  const issuer = get(session, 'sessionIssuer');
-  const additional = obj(field(r, 'additionalEventData', 'additionaleventdata'));
-  const response = objectOrJson(field(r, 'responseElements', 'responseelements'));
-  const request = objectOrJson(field(r, 'requestParameters', 'requestparameters'));
+  const ui = obj(r.userIdentity ?? r.useridentity);
+  const session = obj(ui?.sessionContext);
+  const attributes = obj(session?.attributes);
+  const issuer = obj(session?.sessionIssuer);
+  const additional = obj(r.additionalEventData ?? r.additionaleventdata);
+  const response = objectOrJson(r.responseElements ?? r.responseelements);
+  const request = objectOrJson(r.requestParameters ?? r.requestparameters);
 
   const identity: AwsIdentity = {
-    type: str(get(ui, 'type')),
-    principalId: str(get(ui, 'principalId')),
-    arn: str(get(ui, 'arn')),
-    accountId: str(get(ui, 'accountId')),
-    userName: str(get(ui, 'userName')),
-    issuerArn: str(get(issuer, 'arn')),
-    issuerName: str(get(issuer, 'userName')),
-    invokedBy: str(get(ui, 'invokedBy')),
-    accessKeyId: str(get(ui, 'accessKeyId')),
-    mfaAuthenticated: bool(get(attributes, 'mfaAuthenticated')),
-    creationDate: parseTime(get(attributes, 'creationDate')),
-    sourceIdentity: str(get(session, 'sourceIdentity')),
-    ec2RoleDelivery: get(session, 'ec2RoleDelivery') !== undefined ? true : undefined,
-    fromConsole: bool(field(r, 'sessionCredentialFromConsole', 'sessioncredentialfromconsole')),
-    onBehalfOfUserId: str(get2(ui, 'onBehalfOf', 'userId')),
-    signInUserName: str(get(additional, 'UserName')),
+    type: str(ui?.type),
+    principalId: str(ui?.principalId),
+    arn: str(ui?.arn),
+    accountId: str(ui?.accountId),
+    userName: str(ui?.userName),
+    issuerArn: str(issuer?.arn),
+    issuerName: str(issuer?.userName),
+    invokedBy: str(ui?.invokedBy),
+    accessKeyId: str(ui?.accessKeyId),
+    mfaAuthenticated: bool(attributes?.mfaAuthenticated),
+    creationDate: parseTime(attributes?.creationDate),
+    sourceIdentity: str(session?.sourceIdentity),
+    ec2RoleDelivery: session?.ec2RoleDelivery !== undefined ? true : undefined,
+    fromConsole: bool(r.sessionCredentialFromConsole ?? r.sessioncredentialfromconsole),
+    onBehalfOfUserId: str(obj(ui?.onBehalfOf)?.userId),
+    signInUserName: str(additional?.UserName),
   };
   if (eventName === 'ConsoleLogin') {
-    const used = get(additional, 'MFAUsed');
+    const used = additional?.MFAUsed;
     if (used === 'Yes') identity.consoleMfaUsed = true;
     else if (used === 'No') identity.consoleMfaUsed = false;
   }
 
-  const loginResult =
-    str(get(response, 'ConsoleLogin')) ?? str(get(objectOrJson(field(r, 'serviceEventDetails')), 'UserAuthentication'));
-  const { outcome, errorCode } = awsOutcome(
-    str(field(r, 'errorCode', 'errorcode')),
-    str(field(r, 'errorMessage', 'errormessage')),
-    loginResult,
-  );
+  const loginResult = str(response?.ConsoleLogin) ?? str(objectOrJson(r.serviceEventDetails)?.UserAuthentication);
+  const { outcome, errorCode } = awsOutcome(str(r.errorCode ?? r.errorcode), str(r.errorMessage ?? r.errormessage), loginResult);
 
-  const time =
-    parseTime(field(r, 'eventTime', 'eventtime')) ?? parseTime(r['@timestamp']) ?? parseTime(field(r, 'p_event_time')) ?? null;
-  const account = firstStr(field(r, 'recipientAccountId', 'recipientaccountid'), identity.accountId);
-  const region = str(field(r, 'awsRegion', 'awsregion'));
-  const sourceAddress = str(field(r, 'sourceIPAddress', 'sourceipaddress'));
+  const time = parseTime(r.eventTime ?? r.eventtime) ?? parseTime(r['@timestamp']) ?? parseTime(r.p_event_time) ?? null;
+  const account = str(r.recipientAccountId ?? r.recipientaccountid) ?? identity.accountId;
+  const region = str(r.awsRegion ?? r.awsregion);
+  const sourceAddress = str(r.sourceIPAddress ?? r.sourceipaddress);
 
   const resources: string[] = [];
-  const listed = arr(field(r, 'resources'));
+  const listed = arr(r.resources);
   if (listed !== undefined) {
-    for (const res of listed) pushBounded(resources, firstStr(get(res, 'ARN'), get(res, 'arn')));
+    for (const res of listed) {
+      const o = obj(res);
+      pushBounded(resources, str(o?.ARN) ?? str(o?.arn));
+    }
   }
   addAwsRequestTargets(request, resources);
 
   const event: AuditEvent = {
     id:
-      clip(str(field(r, 'eventID', 'eventid'))) ??
+      clip(str(r.eventID ?? r.eventid)) ??
       derivedId([
-        str(field(r, 'requestID', 'requestid')),
+        str(r.requestID ?? r.requestid),
         time,
         eventName,
         eventSource,
@@ -100,14 +99,14 @@ export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | unde
     action: clip(eventName) as string,
     outcome,
     actor: awsActor(identity),
-    source: callerSource(sourceAddress, str(field(r, 'userAgent', 'useragent'))),
+    source: callerSource(sourceAddress, str(r.userAgent ?? r.useragent)),
     resources,
     raw: r,
   };
   if (account !== undefined) event.account = clip(account);
   if (region !== undefined) event.region = clip(region);
   if (errorCode !== undefined) event.errorCode = errorCode;
-  const readOnly = bool(field(r, 'readOnly', 'readonly'));
+  const readOnly = bool(r.readOnly ?? r.readonly);
   if (readOnly !== undefined) event.readOnly = readOnly;
   const credential = awsCredential(identity);
   if (credential !== undefined) event.credential = credential;
@@ -125,22 +124,24 @@ function mintFacts(
   request: JsonObject | undefined,
   response: JsonObject | undefined,
 ): AwsMintFacts {
+  const credentials = obj(response?.credentials);
+  const accessKey = obj(response?.accessKey);
   return {
     eventName,
     outcome,
     caller,
-    roleArn: str(get(request, 'roleArn')),
-    roleSessionName: str(get(request, 'roleSessionName')),
-    sourceIdentity: str(get(request, 'sourceIdentity')),
-    federatedName: str(get(request, 'name')),
-    targetPrincipal: str(get(request, 'targetPrincipal')),
-    requestUserName: str(get(request, 'userName')),
-    credentialsKeyId: str(get2(response, 'credentials', 'accessKeyId')),
-    expiration: parseTime(get2(response, 'credentials', 'expiration')),
-    assumedRoleArn: str(get2(response, 'assumedRoleUser', 'arn')),
-    federatedUserArn: str(get2(response, 'federatedUser', 'arn')),
-    createdKeyId: str(get2(response, 'accessKey', 'accessKeyId')),
-    createdKeyUser: str(get2(response, 'accessKey', 'userName')),
+    roleArn: str(request?.roleArn),
+    roleSessionName: str(request?.roleSessionName),
+    sourceIdentity: str(request?.sourceIdentity),
+    federatedName: str(request?.name),
+    targetPrincipal: str(request?.targetPrincipal),
+    requestUserName: str(request?.userName),
+    credentialsKeyId: str(credentials?.accessKeyId),
+    expiration: parseTime(credentials?.expiration),
+    assumedRoleArn: str(obj(response?.assumedRoleUser)?.arn),
+    federatedUserArn: str(obj(response?.federatedUser)?.arn),
+    createdKeyId: str(accessKey?.accessKeyId),
+    createdKeyUser: str(accessKey?.userName),
   };
 }
 

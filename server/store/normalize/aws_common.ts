@@ -54,10 +54,41 @@ export function isInstanceId(s: string | undefined): boolean {
 
 /** arn:aws:sts::123:assumed-role/Role/Session -> Session */
 export function sessionNameOfArn(arn: string | undefined): string | undefined {
-  if (arn === undefined || !arn.includes(':assumed-role/')) return undefined;
-  const slash = arn.lastIndexOf('/');
-  const name = arn.slice(slash + 1);
-  return name.length > 0 && slash > arn.indexOf(':assumed-role/') + 13 ? name : undefined;
+  const slash = sessionSlash(arn);
+  return slash < 0 ? undefined : (arn as string).slice(slash + 1);
+}
+
+/**
+ * Index of the slash before the session name of an assumed-role ARN (a non-empty name follows it), or -1. The actor
+ * and the credential of one event ask about the same ARN in turn: the last answer is kept.
+ */
+function sessionSlash(arn: string | undefined): number {
+  if (arn === undefined) return -1;
+  if (arn === lastArn) return lastSessionSlash;
+  const marker = arn.indexOf(':assumed-role/');
+  const slash = marker < 0 ? -1 : arn.lastIndexOf('/');
+  lastArn = arn;
+  lastSessionSlash = marker >= 0 && slash < arn.length - 1 && slash > marker + 13 ? slash : -1;
+  return lastSessionSlash;
+}
+
+let lastArn: string | undefined;
+let lastSessionSlash = -1;
+
+/** The session name of an assumed-role ARN is an EC2 instance id (see INSTANCE_ID), read in place. */
+function isInstanceSessionArn(arn: string | undefined): boolean {
+  const slash = sessionSlash(arn);
+  if (slash < 0) return false;
+  const s = arn as string;
+  const length = s.length - slash - 1;
+  if ((length !== 10 && length !== 19) || s.charCodeAt(slash + 1) !== 105 /* i */ || s.charCodeAt(slash + 2) !== 45 /* - */) {
+    return false;
+  }
+  for (let i = slash + 3; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 /** arn:aws:sts::123:assumed-role/Role/Session -> Role */
@@ -125,7 +156,7 @@ export function awsActor(id: AwsIdentity): Actor {
 
 export function awsCredentialKind(id: AwsIdentity): CredentialKind {
   if (id.fromConsole === true) return 'console';
-  if (id.type === 'AssumedRole' && (id.ec2RoleDelivery === true || isInstanceId(sessionNameOfArn(id.arn)))) {
+  if (id.type === 'AssumedRole' && (id.ec2RoleDelivery === true || isInstanceSessionArn(id.arn))) {
     return 'instance';
   }
   const key = id.accessKeyId;
@@ -225,16 +256,29 @@ export function awsOutcome(
   if (errorCode !== undefined) return { outcome: 'failure', errorCode: clip(errorCode) };
   if (loginResult === 'Failure') return { outcome: 'failure', errorCode: clip(errorMessage ?? 'Failure') };
   if (errorMessage !== undefined) return { outcome: 'failure', errorCode: clip(errorMessage) };
-  return { outcome: 'success' };
+  return SUCCESS;
 }
 
-/** Targets named in requestParameters that identify a resource well enough to act on (contain, roll back). */
-const REQUEST_TARGET_KEYS = ['roleArn', 'policyArn', 'bucketName', 'instanceId', 'secretId', 'functionName', 'trailName'];
+/** Most calls succeed: they share one frozen result. */
+const SUCCESS: { outcome: Outcome; errorCode?: string } = Object.freeze({ outcome: 'success' });
 
+/**
+ * Targets named in requestParameters that identify a resource well enough to act on (contain, roll back): roleArn,
+ * policyArn, bucketName (as its ARN), instanceId, secretId, functionName, trailName, in that order. Read field by
+ * field rather than through a key list, so each read keeps its own inline cache.
+ */
 export function addAwsRequestTargets(request: Record<string, unknown> | undefined, out: string[]): void {
   if (request === undefined) return;
-  for (const key of REQUEST_TARGET_KEYS) {
-    const v = request[key];
-    if (typeof v === 'string' && v.length > 0) pushBounded(out, key === 'bucketName' ? `arn:aws:s3:::${v}` : v);
-  }
+  pushTarget(out, request.roleArn);
+  pushTarget(out, request.policyArn);
+  const bucket = request.bucketName;
+  if (typeof bucket === 'string' && bucket.length > 0) pushBounded(out, `arn:aws:s3:::${bucket}`);
+  pushTarget(out, request.instanceId);
+  pushTarget(out, request.secretId);
+  pushTarget(out, request.functionName);
+  pushTarget(out, request.trailName);
+}
+
+function pushTarget(out: string[], v: unknown): void {
+  if (typeof v === 'string' && v.length > 0) pushBounded(out, v);
 }

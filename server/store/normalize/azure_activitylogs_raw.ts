@@ -17,41 +17,42 @@ import {
 import { normalizeKubeAudit } from './azure_kube_audit';
 import { clip } from './clip';
 import { derivedId } from './derived_id';
-import { field, firstStr, get, get2, isObject, num, str, type JsonObject } from './get';
+import { isObject, num, obj, str, type JsonObject } from './get';
 import { jsonObjectFromString } from './json_string';
 import { callerSource } from './source';
 import { parseTime } from './time';
 
 export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | undefined): NormalizeResult {
-  const category = str(field(r, 'category'));
+  // Reads are written out per field (see aws_cloudtrail_raw.ts); get(x, k) is obj(x)?.k.
+  const category = str(r.category);
   if (category === 'kube-audit' || category === 'kube-audit-admin') return normalizeKubeAudit(r, origin);
   const operationName = operationNameOf(r);
   if (operationName === undefined) return { ok: false, reason: 'Azure Activity log record without operationName' };
-  const operation = operationName.toUpperCase();
-  const resourceId = str(field(r, 'resourceId', 'resourceid'));
-  const uri = str(field(r, 'uri'));
+  const { operation, provider } = operationOf(operationName);
+  const resourceId = str(r.resourceId ?? r.resourceid);
+  const uri = str(r.uri);
   const service =
-    providerOfOperation(operation) ??
+    provider ??
     providerOfResourceId(resourceId) ??
     (category?.startsWith('Storage') || (uri !== undefined && uri.includes('.core.windows.net')) ? 'MICROSOFT.STORAGE' : undefined);
   if (service === undefined) {
     return { ok: false, reason: `Azure Activity log record without a resource provider (operationName ${clip(operationName, 100)})` };
   }
 
-  const identity = get(r, 'identity');
-  const claims = get(identity, 'claims');
-  const caller = callerFromClaims(claims, get2(identity, 'authorization', 'evidence'), 'raw', str(field(r, 'caller')));
+  const identity = obj(r.identity);
+  const claims = obj(identity?.claims);
+  const caller = callerFromClaims(claims, obj(identity?.authorization)?.evidence, 'raw', str(r.caller));
   const properties = propertiesOf(r);
-  const time = parseTime(field(r, 'time')) ?? parseTime(field(r, 'eventTimestamp')) ?? parseTime(field(r, 'p_event_time')) ?? null;
+  const time = parseTime(r.time) ?? parseTime(r.eventTimestamp) ?? parseTime(r.p_event_time) ?? null;
   const { outcome, errorCode } = activityOutcome(r, properties);
-  const callerAddress = firstStr(field(r, 'callerIpAddress', 'calleripaddress'), get(claims, 'ipaddr'));
-  const userAgent = firstStr(get(properties, 'userAgentHeader'), get(properties, 'userAgent'));
+  const callerAddress = str(r.callerIpAddress ?? r.calleripaddress) ?? str(claims?.ipaddr);
+  const userAgent = str(properties?.userAgentHeader) ?? str(properties?.userAgent);
 
   const event: AuditEvent = {
     id:
-      clip(firstStr(field(r, 'eventDataId'), get(properties, 'eventDataId'), field(r, 'id'))) ??
+      clip(str(r.eventDataId) ?? str(properties?.eventDataId) ?? str(r.id)) ??
       derivedId([
-        str(field(r, 'correlationId', 'correlationid')),
+        str(r.correlationId ?? r.correlationid),
         time,
         operation,
         resourceId?.toUpperCase(),
@@ -71,9 +72,9 @@ export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | und
     resources: resourceId !== undefined ? [clip(resourceId) as string] : [],
     raw: r,
   };
-  const account = subscriptionOfResourceId(resourceId) ?? str(field(r, 'subscriptionId'));
+  const account = subscriptionOfResourceId(resourceId) ?? str(r.subscriptionId);
   if (account !== undefined) event.account = clip(account);
-  const region = str(field(r, 'location'));
+  const region = str(r.location);
   if (region !== undefined) event.region = clip(region);
   if (errorCode !== undefined) event.errorCode = errorCode;
   const credential = azureTokenCredential(caller) ?? storageCredential(identity);
@@ -83,35 +84,57 @@ export function normalizeActivityLogRaw(r: JsonObject, origin: EventOrigin | und
   return { ok: true, event };
 }
 
+interface Operation {
+  /** operationName upper-cased: the event's action */
+  operation: string;
+  /** its resource provider, when the operation names one */
+  provider: string | undefined;
+}
+
+// A log repeats few operation names: each is upper-cased and split once, and events share the resulting strings.
+const OPERATION_CACHE_LIMIT = 4096;
+const operations = new Map<string, Operation>();
+
+function operationOf(operationName: string): Operation {
+  let found = operations.get(operationName);
+  if (found === undefined) {
+    const operation = operationName.toUpperCase();
+    found = { operation, provider: providerOfOperation(operation) };
+    if (operations.size >= OPERATION_CACHE_LIMIT) operations.clear();
+    operations.set(operationName, found);
+  }
+  return found;
+}
+
 /** operationName as a string, or the REST API's {value, localizedValue}. */
 function operationNameOf(r: JsonObject): string | undefined {
-  const op = field(r, 'operationName', 'operationname');
-  return str(op) ?? str(get(op, 'value'));
+  const op = r.operationName ?? r.operationname;
+  return str(op) ?? str(obj(op)?.value);
 }
 
 function propertiesOf(r: JsonObject): JsonObject | undefined {
-  const p = field(r, 'properties');
+  const p = r.properties;
   if (isObject(p)) return p;
   return typeof p === 'string' ? jsonObjectFromString(p) : undefined;
 }
 
 function activityOutcome(r: JsonObject, properties: JsonObject | undefined): { outcome: Outcome; errorCode?: string } {
-  const status = field(r, 'status');
-  const result = firstStr(field(r, 'resultType', 'resulttype'), get(status, 'value'), status);
+  const status = r.status;
+  const result = str(r.resultType ?? r.resulttype) ?? str(obj(status)?.value) ?? str(status);
   let outcome = azureOutcome(result);
   // storage resource logs report an HTTP status instead of a resultType
-  const httpStatus = num(field(r, 'statusCode')) ?? num(get(properties, 'statusCode'));
+  const httpStatus = num(r.statusCode) ?? num(properties?.statusCode);
   if (outcome === 'unknown' && result === undefined && httpStatus !== undefined) outcome = httpStatus < 400 ? 'success' : 'failure';
-  if (outcome === 'unknown' && result === undefined && get(properties, 'metricResponseType') === 'Success') outcome = 'success';
+  if (outcome === 'unknown' && result === undefined && properties?.metricResponseType === 'Success') outcome = 'success';
   if (outcome !== 'failure') return { outcome };
-  const code = firstStr(field(r, 'resultSignature', 'resultsignature'), field(r, 'statusText'), httpStatus, get(properties, 'statusCode'));
+  const code = str(r.resultSignature ?? r.resultsignature) ?? str(r.statusText) ?? str(httpStatus) ?? str(properties?.statusCode);
   return code !== undefined ? { outcome, errorCode: clip(code) } : { outcome };
 }
 
 /** Storage data-plane calls authorized by a SAS token or an account key, named by their hash. */
-function storageCredential(identity: unknown): AuditEvent['credential'] {
-  const type = str(get(identity, 'type'));
-  const hash = str(get(identity, 'tokenHash'));
+function storageCredential(identity: JsonObject | undefined): AuditEvent['credential'] {
+  const type = str(identity?.type);
+  const hash = str(identity?.tokenHash);
   if (hash === undefined) return undefined;
   if (type === 'SAS') return { id: clip(hash) as string, kind: 'token' };
   if (type === 'AccountKey') return { id: clip(hash) as string, kind: 'long_term' };

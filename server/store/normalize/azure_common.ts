@@ -4,6 +4,7 @@
  */
 import type { Actor, ActorType, Credential, Outcome } from '../../../common/audit_event';
 import { clip } from './clip';
+import { lowerCaseLookup } from './lower_case_lookup';
 import { parseTime } from './time';
 
 /** Microsoft.Compute/virtualMachines/write -> MICROSOFT.COMPUTE */
@@ -34,8 +35,21 @@ export function tenantOfResourceId(resourceId: string | undefined): string | und
   return segmentAfter(resourceId, '/tenants/');
 }
 
+/** The segment after `marker` (lower-case ASCII), lower-cased, from the first place the marker occurs in any case. */
 function segmentAfter(resourceId: string | undefined, marker: string): string | undefined {
   if (resourceId === undefined) return undefined;
+  // Usual case: the id starts with the marker and the segment is ASCII; only the segment is lower-cased then.
+  if (startsWithIgnoringCase(resourceId, marker)) {
+    let end = marker.length;
+    while (end < resourceId.length) {
+      const c = resourceId.charCodeAt(end);
+      if (c === 47 /* / */ || c > 127) break;
+      end++;
+    }
+    if (end === resourceId.length || resourceId.charCodeAt(end) === 47) {
+      return end > marker.length ? resourceId.slice(marker.length, end).toLowerCase() : undefined;
+    }
+  }
   const lower = resourceId.toLowerCase();
   const i = lower.indexOf(marker);
   if (i < 0) return undefined;
@@ -45,12 +59,30 @@ function segmentAfter(resourceId: string | undefined, marker: string): string | 
   return id.length > 0 ? id : undefined;
 }
 
-/** resultType / status: Success and Succeeded are successes, Failure and Failed failures; Start, Accept... unknown. */
+/** `s` begins with `lower` (lower-case ASCII), ignoring the case of ASCII letters in `s`. */
+function startsWithIgnoringCase(s: string, lower: string): boolean {
+  if (s.length < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** `s` equals `lower` (lower-case ASCII) ignoring the case of ASCII letters in `s`. */
+function equalsIgnoringCase(s: string, lower: string): boolean {
+  return s.length === lower.length && startsWithIgnoringCase(s, lower);
+}
+
+/**
+ * resultType / status: Success and Succeeded are successes, Failure and Failed failures; Start, Accept... unknown.
+ * Compared without lower-casing: no character outside ASCII lower-cases to a letter of these words.
+ */
 export function azureOutcome(result: string | undefined): Outcome {
   if (result === undefined) return 'unknown';
-  const r = result.toLowerCase();
-  if (r === 'success' || r === 'succeeded') return 'success';
-  if (r === 'failure' || r === 'failed') return 'failure';
+  if (equalsIgnoringCase(result, 'success') || equalsIgnoringCase(result, 'succeeded')) return 'success';
+  if (equalsIgnoringCase(result, 'failure') || equalsIgnoringCase(result, 'failed')) return 'failure';
   return 'unknown';
 }
 
@@ -87,9 +119,11 @@ const PRINCIPAL_TYPES = new Map<string, ActorType>([
   ['msi', 'managed_identity'],
 ]);
 
+const principalTypeOf = lowerCaseLookup(PRINCIPAL_TYPES, 64);
+
 export function azureActorType(c: AzureCaller): ActorType {
   if (c.managedIdentityResource !== undefined) return 'managed_identity';
-  const byEvidence = c.principalType !== undefined ? PRINCIPAL_TYPES.get(c.principalType.toLowerCase()) : undefined;
+  const byEvidence = c.principalType !== undefined ? principalTypeOf(c.principalType) : undefined;
   if (byEvidence !== undefined) return byEvidence;
   if (c.idtyp === 'user') return 'user';
   if (c.idtyp === 'app') return 'service_account';

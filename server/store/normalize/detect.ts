@@ -3,7 +3,7 @@
  * ordered from the most specific markers to the loosest, and only read own properties.
  */
 import { isSignInCategory } from './entra_signin';
-import { field, get, isObject, str, type JsonObject } from './get';
+import { isObject, obj, str, type JsonObject } from './get';
 import type { RecordShape } from './record_shape';
 
 const ECS_DATASETS = new Map<string, RecordShape>([
@@ -29,9 +29,11 @@ const AZURE_ENVELOPE = [
   'properties',
 ];
 
+// Reads are written out per field (see aws_cloudtrail_raw.ts). `field(r, a, b) !== undefined` is
+// `r.a !== undefined || r.b !== undefined`, and `isObject(field(r, a, b))` is `isObject(r.a ?? r.b)`.
 export function detectShape(r: JsonObject): RecordShape | undefined {
   if (isCloudTrail(r)) return 'aws.cloudtrail.raw';
-  if (isObject(field(r, 'protoPayload', 'protopayload')) || isCloudAuditLogName(str(field(r, 'logName', 'logname'))) || isBareAuditLog(r)) {
+  if (isObject(r.protoPayload ?? r.protopayload) || isCloudAuditLogName(str(r.logName ?? r.logname)) || isBareAuditLog(r)) {
     return 'gcp.audit.raw';
   }
   const ecs = ecsShape(r);
@@ -40,18 +42,22 @@ export function detectShape(r: JsonObject): RecordShape | undefined {
 }
 
 function isCloudTrail(r: JsonObject): boolean {
-  if (field(r, 'eventName', 'eventname') !== undefined || field(r, 'eventSource', 'eventsource') !== undefined) return true;
+  if (r.eventName !== undefined || r.eventname !== undefined || r.eventSource !== undefined || r.eventsource !== undefined) {
+    return true;
+  }
   return (
-    isObject(field(r, 'userIdentity', 'useridentity')) &&
-    (field(r, 'eventVersion', 'eventversion') !== undefined ||
-      field(r, 'recipientAccountId') !== undefined ||
-      field(r, 'awsRegion', 'awsregion') !== undefined)
+    isObject(r.userIdentity ?? r.useridentity) &&
+    (r.eventVersion !== undefined ||
+      r.eventversion !== undefined ||
+      r.recipientAccountId !== undefined ||
+      r.awsRegion !== undefined ||
+      r.awsregion !== undefined)
   );
 }
 
 /** An AuditLog message on its own: methodName with no other provider's operation field. */
 export function isBareAuditLog(r: JsonObject): boolean {
-  return typeof field(r, 'methodName') === 'string' && field(r, 'operationName', 'operationname') === undefined;
+  return typeof r.methodName === 'string' && r.operationName === undefined && r.operationname === undefined;
 }
 
 function isCloudAuditLogName(logName: string | undefined): boolean {
@@ -61,26 +67,22 @@ function isCloudAuditLogName(logName: string | undefined): boolean {
 /** The Elastic dataset an ECS document belongs to; undefined when the record is not an ECS document. */
 export function ecsDataset(r: JsonObject): string | undefined {
   const declared =
-    str(get(get(r, 'data_stream'), 'dataset')) ??
-    str(get(get(r, 'event'), 'dataset')) ??
-    str(get(r, 'data_stream.dataset')) ??
-    str(get(r, 'event.dataset'));
+    str(obj(r.data_stream)?.dataset) ?? str(obj(r.event)?.dataset) ?? str(r['data_stream.dataset']) ?? str(r['event.dataset']);
   if (declared !== undefined) return declared;
-  const aws = get(r, 'aws');
-  if (isObject(get(aws, 'cloudtrail'))) return 'aws.cloudtrail';
-  if (isObject(get(get(r, 'gcp'), 'audit'))) return 'gcp.audit';
-  const azure = get(r, 'azure');
+  if (isObject(obj(r.aws)?.cloudtrail)) return 'aws.cloudtrail';
+  if (isObject(obj(r.gcp)?.audit)) return 'gcp.audit';
+  const azure = r.azure;
   if (isObject(azure)) {
-    if (isObject(get(azure, 'signinlogs'))) return 'azure.signinlogs';
-    if (isObject(get(azure, 'auditlogs'))) return 'azure.auditlogs';
-    if (isObject(get(azure, 'activitylogs'))) return 'azure.activitylogs';
+    if (isObject(azure.signinlogs)) return 'azure.signinlogs';
+    if (isObject(azure.auditlogs)) return 'azure.auditlogs';
+    if (isObject(azure.activitylogs)) return 'azure.activitylogs';
   }
-  if (!Object.prototype.hasOwnProperty.call(r, '@timestamp') && !isObject(get(r, 'ecs'))) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(r, '@timestamp') && !isObject(r.ecs)) return undefined;
   // documents exported with dotted keys: {"azure.auditlogs.operation_name": ...}
   for (const key of Object.keys(r)) {
     for (const dataset of ECS_DATASETS.keys()) if (key.startsWith(`${dataset}.`)) return dataset;
   }
-  return isObject(get(r, 'event')) && isObject(get(r, 'ecs')) ? '' : undefined;
+  return isObject(r.event) && isObject(r.ecs) ? '' : undefined;
 }
 
 function ecsShape(r: JsonObject): RecordShape | undefined {
@@ -101,19 +103,22 @@ export const OTHER_ENTRA_CATEGORIES = new Set([
 ]);
 
 function azureShape(r: JsonObject): RecordShape | undefined {
-  const category = str(field(r, 'category'));
+  const category = str(r.category);
   if (category !== undefined) {
     if (OTHER_ENTRA_CATEGORIES.has(category)) return undefined;
     if (isSignInCategory(category)) return 'azure.signinlogs.raw';
     if (category === 'AuditLogs') return 'azure.auditlogs.raw';
     if (category === 'kube-audit' || category === 'kube-audit-admin') return 'azure.kubeaudit.raw';
   }
-  const props = get(r, 'properties');
-  if (isObject(props) && (isObject(get(props, 'initiatedBy')) || get(props, 'activityDisplayName') !== undefined)) {
+  const props = r.properties;
+  if (isObject(props) && (isObject(props.initiatedBy) || props.activityDisplayName !== undefined)) {
     return 'azure.auditlogs.raw';
   }
-  if (field(r, 'operationName', 'operationname') !== undefined && AZURE_ENVELOPE.some((k) => Object.prototype.hasOwnProperty.call(r, k))) {
-    return 'azure.activitylogs.raw';
-  }
+  if ((r.operationName !== undefined || r.operationname !== undefined) && hasEnvelopeField(r)) return 'azure.activitylogs.raw';
   return undefined;
+}
+
+function hasEnvelopeField(r: JsonObject): boolean {
+  for (const key of AZURE_ENVELOPE) if (Object.prototype.hasOwnProperty.call(r, key)) return true;
+  return false;
 }

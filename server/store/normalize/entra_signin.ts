@@ -5,6 +5,7 @@
 import type { Actor, ActorType, AuditEvent, Encoding, EventOrigin, MintedCredential, Outcome } from '../../../common/audit_event';
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
+import { lowerCaseLookup } from './lower_case_lookup';
 import { callerSource } from './source';
 
 export const ENTRA_SERVICE = 'MICROSOFT.AADIAM';
@@ -53,8 +54,12 @@ const CATEGORIES = new Map<string, CategoryMeaning>([
   ['managedidentitysigninlogs', { action: 'MANAGEDIDENTITYSIGNIN', actorType: 'managed_identity', user: false }],
 ]);
 
+const meaningOf = lowerCaseLookup(CATEGORIES, 64);
+
 export function isSignInCategory(category: string): boolean {
-  return CATEGORIES.has(category.toLowerCase());
+  // every sign-in category ends in "s" (…SignInLogs): Activity log categories (Administrative, Policy) stop here
+  const last = category.length > 0 ? category.charCodeAt(category.length - 1) | 32 : 0;
+  return last === 115 && meaningOf(category) !== undefined;
 }
 
 const MFA_DETAIL = /MFA|multi-?factor/i;
@@ -109,7 +114,7 @@ function signInActor(f: SignInFacts, meaning: CategoryMeaning): Actor {
 }
 
 export function signInEvent(f: SignInFacts, encoding: Encoding, raw: unknown, origin: EventOrigin | undefined): AuditEvent {
-  const meaning = CATEGORIES.get(f.category.toLowerCase()) ?? { action: 'SIGNIN', actorType: 'unknown', user: true };
+  const meaning = meaningOf(f.category) ?? { action: 'SIGNIN', actorType: 'unknown', user: true };
   const { outcome, errorCode } = signInOutcome(f);
   const actor = signInActor(f, meaning);
   const source = callerSource(f.ip, f.userAgent);

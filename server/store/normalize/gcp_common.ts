@@ -4,24 +4,33 @@
  */
 import type { Actor, ActorType, MintedCredential, Outcome } from '../../../common/audit_event';
 import { clip, MAX_CHAIN } from './clip';
-import { firstStr, get, get2, isObject } from './get';
+import { get, get2, isObject, obj, str } from './get';
 
-/** Google-managed service agents act for Google, not for the customer's workloads. */
+/** Google-managed service agents act for Google, not for the customer's workloads. Reads the email in place. */
 export function isGoogleServiceAgent(email: string): boolean {
   if (email.startsWith('system:')) return true;
   const at = email.indexOf('@');
   if (at < 0) return false;
-  const local = email.slice(0, at);
-  const domain = email.slice(at + 1);
-  if (domain === 'cloudservices.gserviceaccount.com') return true;
-  if (!domain.endsWith('.iam.gserviceaccount.com')) return false;
-  if (domain.startsWith('gcp-sa-') || domain.endsWith('-system.iam.gserviceaccount.com')) return true;
-  return local.startsWith('service-') && isDigits(local, 8);
+  const domainLength = email.length - at - 1;
+  if (domainLength === CLOUD_SERVICES.length && email.endsWith(CLOUD_SERVICES)) return true;
+  if (!endsDomain(email, domainLength, IAM_DOMAIN)) return false;
+  if (email.startsWith('gcp-sa-', at + 1) || endsDomain(email, domainLength, SYSTEM_IAM_DOMAIN)) return true;
+  return at > 8 && email.startsWith('service-') && isDigits(email, 8, at);
 }
 
-function isDigits(s: string, from: number): boolean {
-  if (s.length <= from) return false;
-  for (let i = from; i < s.length; i++) {
+const CLOUD_SERVICES = 'cloudservices.gserviceaccount.com';
+const IAM_DOMAIN = '.iam.gserviceaccount.com';
+const SYSTEM_IAM_DOMAIN = '-system.iam.gserviceaccount.com';
+
+/** The domain (the last `domainLength` characters of `email`) ends with `suffix`. */
+function endsDomain(email: string, domainLength: number, suffix: string): boolean {
+  return domainLength >= suffix.length && email.endsWith(suffix);
+}
+
+/** s[from, to) is non-empty and all ASCII digits. */
+function isDigits(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
@@ -60,12 +69,12 @@ export function delegationChain(info: unknown): string[] | undefined {
   const chain: string[] = [];
   for (const item of info) {
     if (chain.length >= MAX_CHAIN) break;
-    const principal = firstStr(
-      get2(item, 'firstPartyPrincipal', 'principalEmail'),
-      get2(item, 'first_party_principal', 'principal_email'),
-      get(item, 'principalSubject'),
-      get2(item, 'thirdPartyPrincipal', 'principalSubject'),
-    );
+    const o = obj(item);
+    const principal =
+      str(obj(o?.firstPartyPrincipal)?.principalEmail) ??
+      str(obj(o?.first_party_principal)?.principal_email) ??
+      str(o?.principalSubject) ??
+      str(obj(o?.thirdPartyPrincipal)?.principalSubject);
     if (principal !== undefined) chain.push(clip(principal) as string);
   }
   return chain.length > 0 ? chain : undefined;
@@ -119,7 +128,8 @@ export function gcpReadOnly(kind: GcpLogKind | undefined, authorizationInfo: unk
   if (kind !== 'data_access' || !Array.isArray(authorizationInfo)) return undefined;
   let read = false;
   for (const a of authorizationInfo) {
-    const type = get(a, 'permissionType') ?? get(a, 'permission_type');
+    const o = obj(a);
+    const type = o?.permissionType ?? o?.permission_type;
     if (type === 'DATA_WRITE' || type === 'ADMIN_WRITE') return false;
     if (type === 'DATA_READ' || type === 'ADMIN_READ') read = true;
   }
@@ -203,6 +213,21 @@ export function serviceAccountOfName(name: string | undefined): string | undefin
 }
 
 const TOKEN_METHODS = new Set(['GenerateAccessToken', 'GenerateIdToken', 'SignJwt', 'SignBlob']);
+
+/**
+ * Whether gcpMinted can find a credential in a call of this method: its last dotted segment is a token method or
+ * CreateServiceAccountKey. Lets the normalizer skip gathering mint facts for every other call.
+ */
+export function gcpCanMint(methodName: string): boolean {
+  for (const method of MINTING_METHODS) {
+    if (!methodName.endsWith(method)) continue;
+    const dot = methodName.length - method.length - 1;
+    if (dot < 0 || methodName.charCodeAt(dot) === 46) return true;
+  }
+  return false;
+}
+
+const MINTING_METHODS = [...TOKEN_METHODS, 'CreateServiceAccountKey'];
 
 export interface GcpMintFacts {
   service: string;

@@ -38,6 +38,22 @@ const NORMALIZERS: Record<RecordShape, Normalizer> = {
   'azure.auditlogs.ecs': normalizeAuditLogEcs,
 };
 
+/** The normalizer of a shape; a switch over the usual raw shapes first, so dispatch needs no keyed lookup. */
+function normalizerOf(shape: RecordShape): Normalizer {
+  switch (shape) {
+    case 'aws.cloudtrail.raw':
+      return normalizeCloudTrailRaw;
+    case 'gcp.audit.raw':
+      return normalizeGcpAuditRaw;
+    case 'azure.activitylogs.raw':
+      return normalizeActivityLogRaw;
+    case 'azure.signinlogs.raw':
+      return normalizeSignInRaw;
+    default:
+      return NORMALIZERS[shape];
+  }
+}
+
 export function detectRecordShape(record: unknown): RecordShape | undefined {
   if (!isObject(record)) return undefined;
   try {
@@ -55,7 +71,7 @@ export function normalizeRecord(record: unknown, origin?: EventOrigin): Normaliz
     if (hit !== undefined) return normalizeRecord(hit, hitOrigin(record, origin));
     shape = detectShape(record);
     if (shape === undefined) return { ok: false, reason: unrecognizedReason(record) };
-    return NORMALIZERS[shape](record, origin);
+    return normalizerOf(shape)(record, origin);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, reason: `cannot normalize ${shape ?? 'record'}: ${message.slice(0, 200)}` };

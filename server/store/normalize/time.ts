@@ -79,7 +79,22 @@ function parseIso(s: string): number | undefined {
     }
     if (i !== len) return undefined;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60000;
+  return startOfDay(year, month, day) + hour * 3600000 + minute * 60000 + second * 1000 + ms - offsetMinutes * 60000;
+}
+
+// Date.UTC is a runtime call; a log's timestamps mostly share their day, so the day's start is computed once per
+// day. Date.UTC(y, m, d, h, mi, s, ms) is exactly Date.UTC(y, m, d) + the time of day in ms (same day overflow,
+// same reading of years 0-99 as 1900-1999).
+let cachedDay = -1;
+let cachedDayStart = 0;
+
+function startOfDay(year: number, month: number, day: number): number {
+  const key = (year * 16 + month) * 32 + day;
+  if (key !== cachedDay) {
+    cachedDayStart = Date.UTC(year, month - 1, day);
+    cachedDay = key;
+  }
+  return cachedDayStart;
 }
 
 /** 20131102T010628Z */

@@ -16,7 +16,7 @@ import { CredentialGraph, type CredentialNode, type Segment, type SessionMint } 
 import { isProviderService, rootIdentityOf } from './identity';
 import type { CoverageAnalyzer } from './coverage';
 import { networkOf } from './network';
-import { contextSignals, eventSignals, inChainSignals, type ShiftSignal } from './shift';
+import { contextSignals, eventSignals, inChainSignals, type ShiftInput, type ShiftSignal } from './shift';
 import { scoreChain } from './score';
 import { externalGrants, Organisation } from './external_grants';
 import { keeper, type KeepEvent } from './evidence';
@@ -88,56 +88,28 @@ export class DetectionEngine {
 
     const { node, created } = this.graph.nodeFor(e, time);
     this.coverage?.observe(e, time, cls, node.root);
-    const network = networkOf(e.source);
-    let byTool = node.segmentIndex.get(network);
-    if (!byTool) {
-      byTool = new Map();
-      node.segmentIndex.set(network, byTool);
-    }
-    let segment = byTool.get(itf.tool);
-    const newSegment = !segment;
-    if (!segment) {
-      const key = `${network}|${itf.tool}`;
-      segment = { node, key, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time, lastObserved: -Infinity };
-      byTool.set(itf.tool, segment);
-      node.segments.set(key, segment);
-    } else if (time > segment.lastSeen) segment.lastSeen = time;
+    const { segment, isNew: newSegment } = this.segmentOf(node, networkOf(e.source), itf, time);
+    const network = segment.network;
     const baseline = this.baselineOf(node, time);
+    const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
 
-    let chain = segment.chain && !segment.chain.closed ? segment.chain : undefined;
-    if (chain?.tamperOnly && cls?.category !== 'tamper') chain = undefined;
-    if (!chain && newSegment) {
-      chain = this.inheritedChain(node, segment, itf, time);
-      // Joining an existing chain from a new context still says something: note what is new about it.
-      if (chain) {
-        const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
-        for (const s of contextSignals(input)) if (s.weight > 0) chain.note(s.code, s.text, s.weight, e.id);
-      }
-    }
+    let chain = segment.chain && !segment.chain.closed && !(segment.chain.tamperOnly && cls?.category !== 'tamper') ? segment.chain : undefined;
     let anchored = false;
-    if (!chain) {
-      const input = { e, time, cls, itf, node, segment, newSegment, baseline, config: this.config };
+    if (!chain && newSegment && (chain = this.inheritedChain(node, segment, itf, time))) {
+      // Joining an existing chain from a new context still says something: note what is new about it.
+      for (const s of contextSignals(input)) if (s.weight > 0) chain.note(s.code, s.text, s.weight, e.id);
+    }
+    if (chain) {
+      for (const s of inChainSignals(e, cls, chain.root.name)) chain.note(s.code, s.text, s.weight, e.id);
+    } else {
       const signals = newSegment || created ? [...contextSignals(input), ...eventSignals(input)] : eventSignals(input);
       if (signals.some((s) => s.anchors)) {
         chain = this.startChain(e, time, cls, itf, node, network, baseline, signals);
         chain.tamperOnly = signals.every((s) => !s.anchors || s.code === 'TAMPER_ANCHOR');
         anchored = true;
       }
-    } else {
-      for (const s of inChainSignals(e, cls, chain.root.name)) chain.note(s.code, s.text, s.weight, e.id);
     }
-    if (chain) {
-      if (!segment.chain || segment.chain.closed) segment.chain = chain;
-      if (node.mint && LONG_SESSIONS.has(node.mint.action)) chain.idleMs = Math.max(chain.idleMs, this.config.longSessionIdleMs);
-      const stage: ChainStage = anchored && cls?.category !== 'tamper' ? 'shift' : stageOf(cls);
-      const routine = cls?.category === 'privileged' ? !baseline.isNew('privileged_action', e.action, time) : undefined;
-      chain.add({ event: e, time, stage, cls, itf, node, network, routine });
-      if (itf.kind !== 'service') this.lastChainOf.set(node.principal, { chain, node, event: e, time });
-      if (cls?.category === 'privileged') {
-        const grants = externalGrants(e, this.organisation);
-        if (grants.length) chain.note('EXTERNAL_GRANT', `Access granted outside the organisation: ${grants.join('; ')}`, 20, e.id);
-      }
-    }
+    if (chain) this.addToChain(chain, input, anchored);
 
     if (e.minted) {
       const relinked = this.graph.registerMint(e, node, time, network, itf.tool, chain?.tamperOnly ? undefined : chain);
@@ -169,6 +141,39 @@ export class DetectionEngine {
       credentials: this.graph.size,
       identities: this.baselines.size,
     };
+  }
+
+  /** The (credential, network, tool) context of this call; new when first seen. */
+  private segmentOf(node: CredentialNode, network: string, itf: InterfaceInfo, time: number): { segment: Segment; isNew: boolean } {
+    let byTool = node.segmentIndex.get(network);
+    if (!byTool) {
+      byTool = new Map();
+      node.segmentIndex.set(network, byTool);
+    }
+    const found = byTool.get(itf.tool);
+    if (found) {
+      if (time > found.lastSeen) found.lastSeen = time;
+      return { segment: found, isNew: false };
+    }
+    const key = `${network}|${itf.tool}`;
+    const segment: Segment = { node, key, network, tool: itf.tool, interfaceKind: itf.kind, firstSeen: time, lastSeen: time, lastObserved: -Infinity };
+    byTool.set(itf.tool, segment);
+    node.segments.set(key, segment);
+    return { segment, isNew: true };
+  }
+
+  private addToChain(chain: Chain, x: ShiftInput, anchored: boolean): void {
+    const { e, time, cls, itf, node, segment, baseline } = x;
+    if (!segment.chain || segment.chain.closed) segment.chain = chain;
+    if (node.mint && LONG_SESSIONS.has(node.mint.action)) chain.idleMs = Math.max(chain.idleMs, this.config.longSessionIdleMs);
+    const stage: ChainStage = anchored && cls?.category !== 'tamper' ? 'shift' : stageOf(cls);
+    const routine = cls?.category === 'privileged' ? !baseline.isNew('privileged_action', e.action, time) : undefined;
+    chain.add({ event: e, time, stage, cls, itf, node, network: segment.network, routine });
+    if (itf.kind !== 'service') this.lastChainOf.set(node.principal, { chain, node, event: e, time });
+    if (cls?.category === 'privileged') {
+      const grants = externalGrants(e, this.organisation);
+      if (grants.length) chain.note('EXTERNAL_GRANT', `Access granted outside the organisation: ${grants.join('; ')}`, 20, e.id);
+    }
   }
 
   private inheritedChain(node: CredentialNode, segment: Segment, itf: InterfaceInfo, time: number): Chain | undefined {

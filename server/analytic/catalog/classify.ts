@@ -123,27 +123,43 @@ function classifyByPlan(plan: Plan, event: AuditEvent): Classification | undefin
  * Planned once per triple, so an event costs a few Map lookups and its own conditions, nothing more.
  */
 interface Plan {
+  provider: string;
+  service: string;
+  action: string;
   candidates: readonly Candidate[];
   read: GenericReadRule;
 }
 
 /** Enough for every action a catalog and a tenant's logs name; a flood of made-up names only restarts the cache. */
 const PLAN_CACHE_LIMIT = 50_000;
+const RECENT_SLOTS = 4096;
 
 class PlanCache {
   /** provider -> service -> action -> plan */
   private readonly plans = new Map<string, Map<string, Map<string, Plan>>>();
   private size = 0;
+  /**
+   * In front of the Maps, plans met recently, in slots picked from a few characters of their service and action: a
+   * Map lookup hashes every character of each fresh string, a slot reads a few and compares.
+   */
+  private readonly recent: (Plan | undefined)[] = new Array<Plan | undefined>(RECENT_SLOTS).fill(undefined);
 
   constructor(private readonly index: CatalogIndex) {}
 
   planFor(provider: CloudProvider, service: string, action: string): Plan {
-    return this.plans.get(provider)?.get(service)?.get(action) ?? this.add(provider, service, action);
+    // events built by hand may lack a service: they still classify, through the Maps
+    const slot = typeof service === 'string' && typeof action === 'string' ? recentSlot(service, action) : 0;
+    const recent = this.recent[slot];
+    if (recent !== undefined && recent.action === action && recent.service === service && recent.provider === provider) return recent;
+    const plan = this.plans.get(provider)?.get(service)?.get(action) ?? this.add(provider, service, action);
+    this.recent[slot] = plan;
+    return plan;
   }
 
   private add(provider: CloudProvider, service: string, action: string): Plan {
     if (this.size >= PLAN_CACHE_LIMIT) {
       this.plans.clear();
+      this.recent.fill(undefined);
       this.size = 0;
     }
     const plan = buildPlan(this.index, provider, service, action);
@@ -157,6 +173,19 @@ class PlanCache {
   }
 }
 
+/** Services differ near their start (s3.amazonaws.com) or end (MICROSOFT.COMPUTE), actions in length and ending. */
+function recentSlot(service: string, action: string): number {
+  const s = service.length;
+  const a = action.length;
+  let h = Math.imul(s * 64 + a, 0x9e3779b1);
+  if (s > 1) h = Math.imul(h ^ (service.charCodeAt(0) | (service.charCodeAt(1) << 8) | (service.charCodeAt(s - 1) << 16)), 0x01000193);
+  if (a > 2) {
+    h = Math.imul(h ^ (action.charCodeAt(a - 1) | (action.charCodeAt(a - 2) << 8) | (action.charCodeAt(a >> 1) << 16)), 0x01000193);
+    h = Math.imul(h ^ (action.charCodeAt(a - 3) | (action.charCodeAt(a >> 2) << 8) | (action.charCodeAt(0) << 16)), 0x01000193);
+  }
+  return (h ^ (h >>> 16)) & (RECENT_SLOTS - 1);
+}
+
 const plansByIndex = new WeakMap<CatalogIndex, PlanCache>();
 
 function buildPlan(index: CatalogIndex, provider: CloudProvider, service: string, action: string): Plan {
@@ -166,7 +195,13 @@ function buildPlan(index: CatalogIndex, provider: CloudProvider, service: string
   else planAzure(index.azure, action, lists);
   const candidates: Candidate[] = [];
   for (const list of lists) if (list) candidates.push(...list);
-  return Object.freeze({ candidates: Object.freeze(candidates), read: Object.freeze(genericReadRule(provider, service, action)) });
+  return Object.freeze({
+    provider,
+    service,
+    action,
+    candidates: Object.freeze(candidates),
+    read: Object.freeze(genericReadRule(provider, service, action)),
+  });
 }
 
 /** The candidate lists one service-scoped lookup tries: the service's own entries, then the any-service ones. */

@@ -16,6 +16,7 @@ import {
 import { clip, pushBounded } from './clip';
 import { derivedId } from './derived_id';
 import { arr, bool, isObject, obj, str, type JsonObject } from './get';
+import { intern } from './intern';
 import { jsonObjectFromString } from './json_string';
 import { callerSource } from './source';
 import { parseTime } from './time';
@@ -23,9 +24,10 @@ import { parseTime } from './time';
 export function normalizeCloudTrailRaw(r: JsonObject, origin: EventOrigin | undefined): NormalizeResult {
   // Reads are written out per field, not through get/field helpers: each site keeps its own inline cache, and the
   // lower-case spelling (Panther) is read only when the canonical key is absent or null.
-  const eventName = str(r.eventName ?? r.eventname);
+  // the shared copies (see intern.ts): the catalog and the analytic look these two up again and again
+  const eventName = intern(str(r.eventName ?? r.eventname));
   if (eventName === undefined) return { ok: false, reason: 'CloudTrail record without eventName' };
-  const eventSource = str(r.eventSource ?? r.eventsource) ?? SIGNIN_EVENTS.get(eventName);
+  const eventSource = intern(str(r.eventSource ?? r.eventsource)) ?? SIGNIN_EVENTS.get(eventName);
   if (eventSource === undefined) {
     return { ok: false, reason: `CloudTrail record without eventSource (eventName ${clip(eventName, 100)})` };
   }

@@ -19,6 +19,7 @@ import {
   scopeOfLogName,
 } from './gcp_common';
 import { arr, obj, str, type JsonObject } from './get';
+import { intern } from './intern';
 import { callerSource } from './source';
 import { parseTime } from './time';
 
@@ -59,8 +60,8 @@ export function normalizeGcpAuditRaw(r: JsonObject, origin: EventOrigin | undefi
     provider: 'gcp',
     log: 'gcp.audit',
     encoding: 'raw',
-    service: clip(service) as string,
-    action: clip(methodName) as string,
+    service: intern(clip(service) as string),
+    action: intern(clip(methodName) as string),
     outcome,
     actor: gcpActor(email, subject, delegationChain(auth?.serviceAccountDelegationInfo)),
     source: callerSource(callerIp, str(requestMetadata?.callerSuppliedUserAgent)),

@@ -14,7 +14,7 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 export function obj(v: unknown): JsonObject | undefined {
-  return isObject(v) ? v : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : undefined;
 }
 
 export function arr(v: unknown): unknown[] | undefined {
@@ -23,9 +23,12 @@ export function arr(v: unknown): unknown[] | undefined {
 
 /** A non-empty string, or a finite number rendered as text (ids and codes are sometimes logged as numbers). */
 export function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.length > 0 ? v : undefined;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
+  // kept this small so the compiler always inlines it: it runs dozens of times per event
+  return typeof v === 'string' && v !== '' ? v : numberText(v);
+}
+
+function numberText(v: unknown): string | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 }
 
 /** true/false, also when logged as "true"/"false" strings (CloudTrail mfaAuthenticated, Azure isComplianceCheck). */

@@ -1,5 +1,6 @@
 import type { EventSource } from '../../../common/audit_event';
 import { clip, MAX_USER_AGENT } from './clip';
+import { intern } from './intern';
 import { ipOfAddress } from './ip';
 
 /** The caller as logged: an IP literal goes to `ip`, anything else (`ec2.amazonaws.com`, `private`) to `address`. */
@@ -10,6 +11,6 @@ export function callerSource(address: string | undefined, userAgent: string | un
     if (ip !== undefined) source.ip = ip;
     else source.address = clip(address);
   }
-  if (userAgent !== undefined) source.userAgent = clip(userAgent, MAX_USER_AGENT);
+  if (userAgent !== undefined) source.userAgent = intern(clip(userAgent, MAX_USER_AGENT));
   return source;
 }

@@ -176,6 +176,27 @@ describe('index behaviour', () => {
     expect(classifyWith(index, awsEvent('s', 'A', {}))?.summary).toBe('fallback');
   });
 
+  it('classifies an event the same way each time, and each index by its own entries', () => {
+    const entries: CatalogEntry[] = [
+      { provider: 'aws', service: 's', action: 'A', category: 'privileged', kind: 'iam', techniques: [], summary: 'own index' },
+    ];
+    const index = buildCatalogIndex(entries);
+    for (let round = 0; round < 2; round++) {
+      expect(classifyWith(index, awsEvent('s', 'A'))?.summary).toBe('own index');
+      expect(classifyWith(index, awsEvent('s', 'StopLogging'))).toBeUndefined();
+      expect(classify(awsEvent('s', 'A'))).toBeUndefined();
+      expect(classify(awsEvent('cloudtrail.amazonaws.com', 'StopLogging'))?.kind).toBe('logging_disabled');
+      expect(classify(awsEvent('example.amazonaws.com', 'DoSomething', undefined, { readOnly: round === 0 }))?.explicit).toBe(round === 0 ? false : undefined);
+    }
+  });
+
+  it('keeps classifying right after a flood of made-up action names', () => {
+    for (let i = 0; i < 60_000; i++) classify(awsEvent('example.amazonaws.com', `Made${i}Up`));
+    expect(classify(awsEvent('cloudtrail.amazonaws.com', 'StopLogging'))?.kind).toBe('logging_disabled');
+    expect(classify(awsEvent('example.amazonaws.com', 'ListThings'))?.kind).toBe('enumeration');
+    expect(classify(awsEvent('example.amazonaws.com', 'Made1Up'))).toBeUndefined();
+  });
+
   it('rejects suffix matching outside GCP', () => {
     const bad: CatalogEntry = { provider: 'aws', action: 'X', match: 'suffix', category: 'recon', kind: 'enumeration', techniques: [], summary: 'x' };
     expect(() => buildCatalogIndex([bad])).toThrow(/GCP/);

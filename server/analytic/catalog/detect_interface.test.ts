@@ -202,4 +202,12 @@ describe('user-agent cache', () => {
     expect(interfaceCacheSize()).toBeLessThanOrEqual(20_000);
     expect(interfaceCacheSize()).toBeGreaterThan(0);
   });
+
+  it('gives the same answers once it has started over', () => {
+    const agents = ['aws-cli/2.15.0 Python/3.11.6 Darwin/23.1.0', 'Boto3/1.26.165 Python/3.10.6 Linux/5.19.0', 'Terraform/1.6.0'];
+    const before = agents.map((agent) => detectInterface(aws(agent)));
+    for (let index = 0; index <= 20_000; index++) parseUserAgent(`client-${index}/1.0`);
+    expect(agents.map((agent) => detectInterface(aws(agent)))).toEqual(before);
+    expect(parseUserAgent(agents[0])).toBe(parseUserAgent(agents[0]));
+  });
 });

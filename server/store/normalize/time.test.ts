@@ -36,6 +36,22 @@ describe('parseTime', () => {
     expect(parseTime(1604306119123)).toBe(1604306119123);
   });
 
+  it('gives the same answer as Date.UTC when consecutive times change day, roll over or name years 0-99', () => {
+    const cases: [string, number][] = [
+      ['2024-02-29T23:59:59.999Z', Date.UTC(2024, 1, 29, 23, 59, 59, 999)],
+      ['2024-03-01T00:00:00Z', Date.UTC(2024, 2, 1)],
+      ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12)],
+      ['2023-02-31T10:00:00Z', Date.UTC(2023, 1, 31, 10)], // day past the month's end rolls over, as Date.UTC does
+      ['2023-12-31T24:00:00Z', Date.UTC(2023, 11, 31, 24)],
+      ['2016-12-31T23:59:60Z', Date.UTC(2016, 11, 31, 23, 59, 60)],
+      ['0050-06-01T00:00:00Z', Date.UTC(50, 5, 1)],
+      ['1969-12-31T23:59:59Z', -1000],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [text, expected] of cases) expect(parseTime(text)).toBe(expected);
+    }
+  });
+
   it('returns undefined for anything else', () => {
     for (const bad of ['', 'yesterday', '2023-13-01T00:00:00Z', '2023-07-10T12:09:26Zjunk', 'Foo 2, 2019 11:12:29 PM', null, {}, -5, NaN]) {
       expect(parseTime(bad)).toBeUndefined();

@@ -6,10 +6,8 @@ import { DetectionEngine } from '../../server/analytic/engine';
 import { CoverageAnalyzer } from '../../server/analytic/coverage';
 import { defaultCatalog } from '../../server/analytic/default_catalog';
 import { parseAutomationConfig, type ExpectedAutomation } from '../../server/analytic/automation';
-import { openLocalSource } from '../../server/store/local';
-import type { LocalSource, LocalSourceOptions, ReadProgress, ReadReport } from '../../server/store/local/types';
-import { normalizeRecord } from '../../server/store/normalize';
-import { compactEvent } from '../../server/analytic/compact';
+import type { ReadProgress, ReadReport } from '../../server/store/local/types';
+import { localEventSource } from './local_source';
 import { runDetection, type DetectionRunResult } from '../../server/detection_run';
 
 export interface LocalRunOptions {
@@ -51,21 +49,6 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
-}
-
-/**
- * Log files as a source of compacted events: the original records are left to be re-read through each event's
- * origin, so the reorder window holds only what the analytic reads.
- */
-export function localEventSource(paths: string[], options: Omit<LocalSourceOptions, 'normalize'> = {}): LocalSource {
-  return openLocalSource(paths, {
-    ...options,
-    normalize: (record, origin) => {
-      const result = normalizeRecord(record, origin);
-      if (result.ok) compactEvent(result.event, defaultCatalog.classify);
-      return result;
-    },
-  });
 }
 
 export async function runLocal(opts: LocalRunOptions): Promise<LocalRunResult> {

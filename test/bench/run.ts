@@ -21,12 +21,11 @@ interface Measurement {
 
 /** Both sides run the same bundled build, as the CLI does after `npm ci`. */
 function buildMeasure(): string {
-  const out = path.join(ROOT, 'measure.js');
   const esbuild = path.resolve(__dirname, '../../node_modules/.bin/esbuild');
-  execFileSync(esbuild, [path.join(__dirname, 'measure.ts'), '--bundle', '--platform=node', '--target=node20', '--packages=external', `--outfile=${out}`, '--log-level=warning'], {
+  execFileSync(esbuild, [path.join(__dirname, 'measure.ts'), '--bundle', '--platform=node', '--target=node20', '--packages=external', '--entry-names=[name]', `--outdir=${ROOT}`, '--log-level=warning'], {
     stdio: 'inherit',
   });
-  return out;
+  return path.join(ROOT, 'measure.js');
 }
 
 function measure(script: string, mode: 'parse' | 'detect', dir: string): Measurement {

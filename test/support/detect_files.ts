@@ -6,7 +6,7 @@ import type { AnalyticConfig } from '../../server/analytic/config';
 import { DetectionEngine } from '../../server/analytic/engine';
 import { CoverageAnalyzer } from '../../server/analytic/coverage';
 import { defaultCatalog } from '../../server/analytic/default_catalog';
-import { localEventSource } from '../../plugin/cli/run_local';
+import { localEventSource } from '../../plugin/cli/local_source';
 import { runDetection } from '../../server/detection_run';
 
 export interface DetectedFiles {

@@ -30,6 +30,8 @@ interface Cursor {
   /** The newest event time read from the file so far (its planned start before the first read). */
   position: number;
   steps: AsyncGenerator<void, void, void>;
+  /** The next step, started as soon as the previous one was taken in, so its I/O overlaps other files' work. */
+  ahead?: Promise<IteratorResult<void, void>>;
   sink: FileEvents;
 }
 
@@ -64,7 +66,9 @@ export async function* mergeInTimeOrder(
   try {
     for (;;) {
       while (next < plan.length && (cursors.size === 0 || plan[next].start <= (cursors.peek() as Cursor).position)) {
-        cursors.push(openCursor(plan[next], next, report, options));
+        const opened = openCursor(plan[next], next, report, options);
+        opened.ahead = opened.steps.next();
+        cursors.push(opened);
         next++;
         open++;
         if (open > report.maxOpenFiles) report.maxOpenFiles = open;
@@ -72,7 +76,8 @@ export async function* mergeInTimeOrder(
       const cursor = cursors.pop();
       if (cursor === undefined) break;
       current = cursor;
-      const step = await cursor.steps.next();
+      const step = await (cursor.ahead ?? cursor.steps.next());
+      cursor.ahead = undefined;
       const events = cursor.sink.events;
       for (let i = 0; i < events.length; i++) {
         const event = events[i];
@@ -95,6 +100,7 @@ export async function* mergeInTimeOrder(
         open--;
         report.filesDone++;
       } else {
+        cursor.ahead = cursor.steps.next();
         cursors.push(cursor);
       }
       current = undefined;
@@ -109,9 +115,15 @@ export async function* mergeInTimeOrder(
     if (release.pending > 0) yield release.take();
   } finally {
     // The consumer may stop early: close whatever is still open.
-    if (current) await current.steps.return();
-    for (const cursor of cursors.drain()) await cursor.steps.return();
+    if (current) await settle(current);
+    for (const cursor of cursors.drain()) await settle(cursor);
   }
+}
+
+/** Closes a cursor's file, after the step started ahead (a generator cannot be returned while it runs). */
+async function settle(cursor: Cursor): Promise<void> {
+  if (cursor.ahead) await cursor.ahead.catch(() => undefined);
+  await cursor.steps.return();
 }
 
 /** The hold window before any disorder has been seen. */

@@ -11,6 +11,8 @@
  *   `user.full_name`; the UPN (`.../claims/name`) gives user.name + user.domain + user.email;
  * - properties.eventCategory -> azure.activitylogs.event_category, statusMessage -> message, statusCode ->
  *   status_code, serviceRequestId -> service_request_id.
+ * - the ECS 8.11 form adds cloud.account.id (the subscription), cloud.resource_id, azure.resource_group.name,
+ *   azure.resource_provider.namespace and azure.correlation.id.
  * Everything else keeps the record's own spelling, e.g. `azure.activitylogs.eventDataId`, `...caller`.
  */
 import { derivedId } from '../../../server/store/normalize/derived_id';
@@ -146,6 +148,7 @@ export function activityLogToEcs(record: Json, options: EcsOptions | undefined):
   if (entities.length > 0) related.entity = entities;
 
   addAzureResource(azure, cloud, resourceId);
+  ecs811Aliases(azure, cloud, resourceId);
 
   const { index, stream } = dataStream(DATASET, options);
   event.dataset = DATASET;
@@ -181,6 +184,19 @@ export function activityLogToEcs(record: Json, options: EcsOptions | undefined):
 function javaString(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   return typeof v === 'object' ? javaText(v, KEEP_ALL) : String(v);
+}
+
+/**
+ * The ECS 8.11 form of the data stream (its sample_event.json) also writes the subscription and resource id under
+ * `cloud.*` and the resource group, provider and correlation id as ECS-style objects.
+ */
+function ecs811Aliases(azure: Json, cloud: Json, resourceId: string | undefined): void {
+  const resource = obj(azure.resource);
+  put(cloud, 'resource_id', resourceId);
+  if (typeof azure.subscription_id === 'string') cloud.account = { id: azure.subscription_id };
+  if (typeof resource?.group === 'string') azure.resource_group = { name: resource.group };
+  if (typeof resource?.provider === 'string') azure.resource_provider = { namespace: resource.provider };
+  if (typeof azure.correlation_id === 'string') azure.correlation = { id: azure.correlation_id };
 }
 
 function renamed(key: string, renames: ReadonlyArray<[string, string]>): string {

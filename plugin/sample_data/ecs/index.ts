@@ -3,12 +3,12 @@
  * export can be loaded into Elasticsearch (or a fake of it) exactly as a user's cluster holds them.
  */
 import { detectRecordShape } from '../../../server/store/normalize';
-import { readRawRecords } from '../../../server/store/local';
 import { cloudTrailToEcs } from './aws_cloudtrail';
 import { activityLogToEcs } from './azure_activitylogs';
 import { signInToEcs } from './azure_signinlogs';
 import type { EcsDocument, EcsOptions, Json } from './ecs_document';
 import { gcpAuditToEcs } from './gcp_audit';
+import { forEachRecord } from './read_records';
 
 export type { EcsDocument, EcsOptions } from './ecs_document';
 
@@ -54,7 +54,7 @@ export async function ecsDocumentsOfFiles(
 ): Promise<EcsConversionSummary> {
   let documents = 0;
   let skipped = 0;
-  const read = await readRawRecords(files, (record) => {
+  const read = await forEachRecord(files, (record) => {
     const doc = toEcs(record, options);
     if (doc === undefined) {
       skipped++;

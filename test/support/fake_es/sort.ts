@@ -110,9 +110,9 @@ function fieldValue(f: SortField, doc: SearchDoc, score: number, reader: DocRead
   }
 }
 
-/** Numbers and dates sort missing documents with a Long sentinel; keywords with null. */
+/** Numbers and dates (time-named fields included) sort missing documents with a Long sentinel; keywords with null. */
 function missingValue(f: SortField): SortValue {
-  if (f.fieldKind !== 'number' && f.fieldKind !== 'date') return null;
+  if (f.fieldKind !== 'number' && f.fieldKind !== 'date' && f.fieldKind !== 'dateish') return null;
   const last = f.missing === 'last';
   return (f.order === 1) === last ? LONG_MAX : LONG_MIN;
 }

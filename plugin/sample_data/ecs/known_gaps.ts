@@ -44,9 +44,9 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     kind: 'pipeline',
     recoveredFromOriginal: false,
     why:
-      'when userIdentity has no accountId (AWSService callers) the pipeline copies recipientAccountId into ' +
-      'cloud.account.id, which the ECS normalizer reads as the caller\'s own account; fix: ignore cloud.account.id ' +
-      'for AWSService identities when it equals aws.cloudtrail.recipient_account_id',
+      'when userIdentity has no accountId (AWSService, SAMLUser, WebIdentityUser callers) the pipeline copies ' +
+      'recipientAccountId into cloud.account.id, which the ECS normalizer reads as the caller\'s own account; fix: ' +
+      'for those identity types ignore cloud.account.id when it equals aws.cloudtrail.recipient_account_id',
     applies: (raw, r) => raw.provider === 'aws' && at(r, 'userIdentity', 'accountId') === undefined && raw.actor.account === undefined,
   },
   {
@@ -74,7 +74,8 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     why:
       'of resource.labels the GCP pipeline keeps only project_id, instance_id and location (as ' +
       'cloud.availability_zone): a zone or region label is dropped; gcp.audit.resource_location.current_locations ' +
-      'is kept but the ECS normalizer does not read it (nor event.original); fix: fall back to it',
+      'is kept but the ECS normalizer does not read it (nor event.original); fix: fall back to it, then to ' +
+      'event.original',
     applies: (raw, r) =>
       raw.provider === 'gcp' && typeof at(r, 'resource', 'labels', 'location') !== 'string' && raw.region !== undefined,
   },
@@ -84,7 +85,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     recoveredFromOriginal: false,
     why:
       'the GCP pipeline maps requestMetadata.callerIp only when it is an IP: `private` and `gce-internal-ip` are ' +
-      'dropped; the ECS normalizer does not look in event.original for them',
+      'dropped; the ECS normalizer does not look in event.original for them (fix: it could)',
     applies: (raw) => raw.provider === 'gcp' && raw.source.address !== undefined,
   },
   {
@@ -93,7 +94,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     recoveredFromOriginal: false,
     why:
       'the GCP pipeline does not copy protoPayload.resourceName for Kubernetes cluster resources (k8s_cluster, ' +
-      'gke_cluster); the ECS normalizer does not look in event.original for it',
+      'gke_cluster); the ECS normalizer does not look in event.original for it (fix: it could)',
     applies: (raw, r) => raw.provider === 'gcp' && KUBERNETES_RESOURCES.has(String(at(r, 'resource', 'type'))),
   },
 ];

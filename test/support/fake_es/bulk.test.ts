@@ -33,17 +33,15 @@ describe('_bulk', () => {
   it('updates with doc, doc_as_upsert and upsert; reports noop and document_missing_exception', async () => {
     const fake = new FakeElasticsearch();
     fake.index('findings', [{ id: 'a', document: { status: 'open', chain: { stages: ['recon'] } } }]);
-    const res = await fake.client().bulk({
-      refresh: true,
-      operations: [
-        { update: { _index: 'findings', _id: 'a' } }, { doc: { status: 'closed', chain: { risk: 80 } } },
-        { update: { _index: 'findings', _id: 'a' } }, { doc: { status: 'closed' } },
-        { update: { _index: 'findings', _id: 'b' } }, { doc: { status: 'new' }, doc_as_upsert: true },
-        { update: { _index: 'findings', _id: 'c' } }, { doc: { status: 'x' }, upsert: { status: 'seeded' } },
-        { update: { _index: 'findings', _id: 'zz' } }, { doc: { status: 'x' } },
-        { delete: { _index: 'findings', _id: 'nope' } },
-      ],
-    });
+    const operations: estypes.BulkRequest['operations'] = [
+      { update: { _index: 'findings', _id: 'a' } }, { doc: { status: 'closed', chain: { risk: 80 } } },
+      { update: { _index: 'findings', _id: 'a' } }, { doc: { status: 'closed' } },
+      { update: { _index: 'findings', _id: 'b' } }, { doc: { status: 'new' }, doc_as_upsert: true },
+      { update: { _index: 'findings', _id: 'c' } }, { doc: { status: 'x' }, upsert: { status: 'seeded' } },
+      { update: { _index: 'findings', _id: 'zz' } }, { doc: { status: 'x' } },
+      { delete: { _index: 'findings', _id: 'nope' } },
+    ];
+    const res = await fake.client().bulk({ refresh: true, operations });
     const [updated, noop, upserted, seeded, missing, notFound] = res.items.map((i) => only(i)[1]);
     expect(updated).toMatchObject({ result: 'updated', _version: 2, status: 200, forced_refresh: true });
     expect(noop).toMatchObject({ result: 'noop', _version: 2, status: 200, _shards: { total: 0, successful: 0, failed: 0 } });
@@ -99,9 +97,9 @@ describe('_bulk', () => {
     fake.faults.bulkItem({ match: (action, doc) => action.op === 'create' && doc?.user === 'mallory', status: 429, times: 2 });
     fake.faults.bulkItem({ match: (action) => action.id === 'bad', status: 400 });
     fake.faults.bulkItem({ match: (action) => (seen.push(`${action.op}:${action.index}`), false), status: 500 });
-    const ops = (n: number): estypes.BulkOperationContainer[] | Record<string, unknown>[] =>
+    const ops = (n: number): estypes.BulkRequest['operations'] =>
       Array.from({ length: n }, (_, i) => [{ create: { _index: 'audit', _id: `e${i}` } }, { user: i % 2 === 0 ? 'mallory' : 'alice' }]).flat();
-    const res = await fake.client().bulk({ operations: [...ops(6), { index: { _index: 'audit', _id: 'bad' } }, { user: 'x' }] });
+    const res = await fake.client().bulk({ operations: [...(ops(6) ?? []), { index: { _index: 'audit', _id: 'bad' } }, { user: 'x' }] });
     const items = res.items.map((i) => only(i)[1]);
     expect(res.errors).toBe(true);
     expect(items.map((i) => i.status)).toEqual([429, 201, 429, 201, 201, 201, 400]);
@@ -114,6 +112,21 @@ describe('_bulk', () => {
     expect(seen).toEqual(['create:audit', 'create:audit', 'create:audit', 'create:audit']);
     const retry = await fake.client().bulk({ operations: [{ create: { _index: 'audit', _id: 'e0' } }, { user: 'mallory' }] });
     expect(retry.errors).toBe(false);
+  });
+
+  it('works with client.helpers.bulk, which retries items rejected with 429', async () => {
+    const fake = new FakeElasticsearch();
+    fake.faults.bulkItem({ match: (action) => action.id === 'd3' || action.id === 'd7', status: 429, times: 2 });
+    const stats = await fake.client().helpers.bulk({
+      datasource: Array.from({ length: 10 }, (_, i) => ({ id: `d${i}`, n: i })),
+      onDocument: (doc) => ({ create: { _index: 'h', _id: doc.id } }),
+      retries: 2,
+      wait: 1,
+    });
+    expect(stats).toMatchObject({ total: 10, failed: 0, successful: 10 });
+    expect(fake.faults.pending()).toBe(0);
+    expect(fake.docs('h')).toHaveLength(10);
+    expect(fake.calls.filter((c) => c.path === '/_bulk').length).toBeGreaterThan(1);
   });
 
   it('answers malformed bulk bodies with a 400 for the whole request', async () => {

@@ -9,6 +9,7 @@ import { decodedPath, fakeConnectionClass, splitPath } from './connection';
 import type { Engine } from './engine';
 import { EsError, errorBody } from './errors';
 import { FaultPlan } from './faults';
+import { applyFilterPath } from './filter_path';
 import { IdSource } from './ids';
 import { isObject, toJson, type JsonObject, type JsonValue } from './json';
 import { PitRegistry } from './pit';
@@ -103,7 +104,9 @@ export class FakeElasticsearch {
     const fault = this.faults.takeStatus(request.method, path);
     if (fault !== undefined) return fault;
     try {
-      return route(this.engine, { method: request.method, segments: splitPath(request.path), querystring: request.querystring, body: request.body });
+      const response = route(this.engine, { method: request.method, segments: splitPath(request.path), querystring: request.querystring, body: request.body });
+      if (response.body === null || response.status >= 300) return response;
+      return { status: response.status, body: applyFilterPath(response.body, request.querystring.filter_path) };
     } catch (e) {
       if (e instanceof EsError) return { status: e.status, body: request.method.toUpperCase() === 'HEAD' ? null : e.body };
       // A bug in the fake: surface it as a 500 whose reason carries the stack, so the failing test shows it.

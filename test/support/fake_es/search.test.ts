@@ -170,6 +170,15 @@ describe('search results', () => {
     });
   });
 
+  it('trims responses with filter_path, including exclusions', async () => {
+    const fake = seed();
+    const es = fake.client();
+    const only = await es.search({ index: 'logs-aws.*', size: 2, sort: ['@timestamp'], filter_path: ['hits.hits._id', 'hits.total.value'] });
+    expect(only).toEqual({ hits: { total: { value: 4 }, hits: [{ _id: 'ct4' }, { _id: 'ct2' }] } });
+    const without = await es.search({ index: 'logs-aws.*', size: 1, sort: ['@timestamp'], filter_path: '-hits.hits._source,-_shards,-took' });
+    expect(without).toEqual({ timed_out: false, hits: { total: { value: 4, relation: 'eq' }, max_score: null, hits: [{ _index: '.ds-logs-aws.cloudtrail-default-2025.03.10-000001', _id: 'ct4', _score: null, sort: [Date.parse('2025-03-01T00:00:00Z')] }] } });
+  });
+
   it('fails loudly with a 400 for what the fake does not implement', async () => {
     const fake = seed();
     const es = fake.client();

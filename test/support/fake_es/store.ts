@@ -4,7 +4,7 @@
  * Stored documents are immutable records: a write replaces the record, so a point in time keeps what it saw.
  */
 import { formatDatePattern } from './dates';
-import { badRequest, esError, EsError, indexNotFound } from './errors';
+import { badRequest, esError, EsError, indexNotFound, validationFailed } from './errors';
 import { IdSource } from './ids';
 import { deepEqual, has, isObject, mergeDocument, type JsonObject, type JsonValue } from './json';
 import { mergeMappings, normalizeMappings, validateDocument } from './mappings';
@@ -343,13 +343,13 @@ export class ClusterState {
   indexDoc(index: IndexState, id: string | undefined, source: JsonValue, op: 'index' | 'create', cc: Concurrency = {}): WriteResult {
     if (!isObject(source)) throw esError(400, 'mapper_parsing_exception', 'failed to parse, document is empty');
     const docId = id ?? this.ids.docId();
-    if (docId.length > 512) throw validationFailed(`id [${docId}] is too long, must be no longer than 512 bytes but was: ${Buffer.byteLength(docId)}`);
+    if (Buffer.byteLength(docId) > 512) throw validationFailed(`id [${docId}] is too long, must be no longer than 512 bytes but was: ${Buffer.byteLength(docId)}`);
     if (index.dataStream !== undefined) requireTimestamp(source);
     validateDocument(index.mappings, source, docId);
     const existing = index.docs.get(docId);
     checkConcurrency(index, docId, existing, cc);
     if (existing !== undefined && op === 'create') {
-      throw versionConflict(index, docId, `[${docId}]: version conflict, document already exists (current version [${existing.version}])`);
+      throw versionConflict(index, `[${docId}]: version conflict, document already exists (current version [${existing.version}])`);
     }
     const version = existing !== undefined ? existing.version + 1 : (index.tombstones.get(docId) ?? 0) + 1;
     const doc = this.put(index, docId, source, version);
@@ -422,29 +422,23 @@ function requireTimestamp(source: JsonObject): void {
 function checkConcurrency(index: IndexState, id: string, existing: StoredDoc | undefined, cc: Concurrency): void {
   if (cc.ifSeqNo === undefined && cc.ifPrimaryTerm === undefined) return;
   if (existing === undefined) {
-    throw versionConflict(index, id, `[${id}]: version conflict, required seqNo [${cc.ifSeqNo}], primary term [${cc.ifPrimaryTerm}] but no document was found`);
+    throw versionConflict(index, `[${id}]: version conflict, required seqNo [${cc.ifSeqNo}], primary term [${cc.ifPrimaryTerm}] but no document was found`);
   }
   if (existing.seqNo !== cc.ifSeqNo || existing.primaryTerm !== cc.ifPrimaryTerm) {
     throw versionConflict(
       index,
-      id,
       `[${id}]: version conflict, required seqNo [${cc.ifSeqNo}], primary term [${cc.ifPrimaryTerm}]. current document has seqNo [${existing.seqNo}] and primary term [${existing.primaryTerm}]`,
     );
   }
 }
 
-function versionConflict(index: IndexState, id: string, reason: string): EsError {
-  void id;
+function versionConflict(index: IndexState, reason: string): EsError {
   return esError(409, 'version_conflict_engine_exception', reason, { index_uuid: index.uuid, shard: '0', index: index.name });
-}
-
-function validationFailed(message: string): EsError {
-  return esError(400, 'action_request_validation_exception', `Validation Failed: 1: ${message};`);
 }
 
 function validateIndexName(name: string): void {
   const invalid = (reason: string): EsError =>
-    esError(400, 'invalid_index_name_exception', `Invalid index name [${name}], ${reason}`, { 'index_uuid': '_na_', index: name });
+    esError(400, 'invalid_index_name_exception', `Invalid index name [${name}], ${reason}`, { index_uuid: '_na_', index: name });
   if (name !== name.toLowerCase()) throw invalid('must be lowercase');
   const bad = INVALID_CHARS.filter((c) => name.includes(c));
   if (bad.length > 0) throw invalid(`must not contain the following characters [${INVALID_CHARS.map((c) => `'${c}'`).join(',')}]`);

@@ -67,7 +67,7 @@ export function normalizeCloudTrailEcs(doc: JsonObject, origin: EventOrigin | un
     type,
     principalId: str(at(doc, F.userId)),
     arn: str(at(doc, F.arn)),
-    accountId: str(at(doc, F.account)),
+    accountId: callerAccount(doc, type),
     // the pipeline writes the role name to user.name for assumed-role sessions
     userName: type === 'AssumedRole' ? undefined : userName,
     issuerArn: str(at(doc, F.issuerArn)),
@@ -144,6 +144,13 @@ export function normalizeCloudTrailEcs(doc: JsonObject, origin: EventOrigin | un
   if (request !== undefined) event.request = request;
   if (origin !== undefined) event.origin = origin;
   return { ok: true, event };
+}
+
+/** The pipeline fills cloud.account.id with the recipient when the caller has no account (AWSService). */
+function callerAccount(doc: JsonObject, type: string | undefined): string | undefined {
+  const account = str(at(doc, F.account));
+  const noOwnAccount = type === 'AWSService' || type === 'SAMLUser' || type === 'WebIdentityUser';
+  return noOwnAccount && account === str(at(doc, F.recipient)) ? undefined : account;
 }
 
 function yesNo(v: unknown): boolean | undefined {

@@ -32,6 +32,8 @@ const F = {
   caller: p('azure.activitylogs.caller'),
   properties: p('azure.activitylogs.properties'),
   eventDataId: p('azure.activitylogs.event_data_id'),
+  eventDataIdKept: p('azure.activitylogs.eventDataId'),
+  geoName: p('geo.name'),
   resourceId: p('azure.resource.id'),
   cloudResourceId: p('cloud.resource_id'),
   subscription: p('azure.subscription_id'),
@@ -75,7 +77,7 @@ export function normalizeActivityLogEcs(doc: JsonObject, origin: EventOrigin | u
 
   const event: AuditEvent = {
     id:
-      clip(firstStr(at(doc, F.eventDataId), at(doc, F.id))) ??
+      clip(firstStr(at(doc, F.eventDataId), at(doc, F.eventDataIdKept), at(doc, F.id))) ??
       derivedId([
         str(at(doc, F.correlationId)),
         time,
@@ -99,7 +101,7 @@ export function normalizeActivityLogEcs(doc: JsonObject, origin: EventOrigin | u
   };
   const account = firstStr(at(doc, F.subscription), subscriptionOfResourceId(resourceId), at(doc, F.account));
   if (account !== undefined) event.account = clip(account.toLowerCase());
-  const region = firstStr(at(doc, F.location), at(doc, F.region));
+  const region = firstStr(at(doc, F.location), at(doc, F.geoName), at(doc, F.region));
   if (region !== undefined) event.region = clip(region);
   if (outcome === 'failure') {
     const code = str(at(doc, F.resultSignature));

@@ -18,7 +18,8 @@ import {
   inferGcpService,
   scopeOfLogName,
 } from './gcp_common';
-import { firstStr, get, str, type JsonObject } from './get';
+import { firstStr, get, get2, str, type JsonObject } from './get';
+import { EcsOriginal } from './ecs_original';
 import { callerSource } from './source';
 import { parseTime } from './time';
 
@@ -49,6 +50,7 @@ const F = {
   sourceAddress: p('source.address'),
   userAgent: p('user_agent.original'),
   operationId: p('gcp.audit.logentry_operation.id'),
+  locations: p('gcp.audit.resource_location.current_locations'),
 };
 
 export function normalizeGcpAuditEcs(doc: JsonObject, origin: EventOrigin | undefined): NormalizeResult {
@@ -67,11 +69,14 @@ export function normalizeGcpAuditEcs(doc: JsonObject, origin: EventOrigin | unde
   const time = parseTime(at(doc, F.timestamp)) ?? null;
   const email = firstStr(at(doc, F.userEmail), at(doc, F.clientEmail));
   const subject = firstStr(at(doc, F.userId), at(doc, F.clientId));
+  const original = new EcsOriginal(doc);
   const sourceIp = str(at(doc, F.sourceIp));
   const request = at(doc, F.request);
-  const source = callerSource(sourceIp ?? str(at(doc, F.sourceAddress)), str(at(doc, F.userAgent)));
+  const source = callerSource(sourceIp ?? str(at(doc, F.sourceAddress)) ?? originalCallerIp(original), str(at(doc, F.userAgent)));
   ecsGeo(doc, source);
 
+  // the pipeline drops `private` / `gce-internal-ip` callers and the resourceName of Kubernetes clusters
+  const resource = resourceName ?? originalResource(original);
   const event: AuditEvent = {
     id: clip(str(at(doc, F.id))) ?? derivedId([str(at(doc, F.operationId)), time, methodName, resourceName, subject ?? email, sourceIp]),
     time,
@@ -83,12 +88,14 @@ export function normalizeGcpAuditEcs(doc: JsonObject, origin: EventOrigin | unde
     outcome,
     actor: gcpActor(email, subject, delegationChain(at(doc, F.delegation))),
     source,
-    resources: resourceName !== undefined ? [clip(resourceName) as string] : [],
+    resources: resource !== undefined ? [clip(resource) as string] : [],
     raw: doc,
   };
   const account = str(at(doc, F.project)) ?? scopeOfLogName(logName);
   if (account !== undefined) event.account = clip(account);
-  const region = firstStr(at(doc, F.region), at(doc, F.zone));
+  const locations = at(doc, F.locations);
+  const region =
+    firstStr(at(doc, F.region), at(doc, F.zone), Array.isArray(locations) ? locations[0] : undefined) ?? originalRegion(original);
   if (region !== undefined) event.region = clip(region);
   if (status.errorCode !== undefined) event.errorCode = status.errorCode;
   const readOnly = gcpReadOnly(gcpLogKind(logName ?? str(at(doc, F.logKind))), authorizationInfo);
@@ -108,4 +115,18 @@ export function normalizeGcpAuditEcs(doc: JsonObject, origin: EventOrigin | unde
   if (merged !== undefined) event.request = merged;
   if (origin !== undefined) event.origin = origin;
   return { ok: true, event };
+}
+
+function originalCallerIp(original: EcsOriginal): string | undefined {
+  return original.mentions('"callerIp"') ? str(get(get2(original.record(), 'protoPayload', 'requestMetadata'), 'callerIp')) : undefined;
+}
+
+function originalResource(original: EcsOriginal): string | undefined {
+  return original.mentions('"resourceName"') ? str(get2(original.record(), 'protoPayload', 'resourceName')) : undefined;
+}
+
+function originalRegion(original: EcsOriginal): string | undefined {
+  if (!original.mentions('"labels"')) return undefined;
+  const labels = get2(original.record(), 'resource', 'labels');
+  return firstStr(get(labels, 'location'), get(labels, 'zone'), get(labels, 'region'));
 }

@@ -81,14 +81,18 @@ export class FakeElasticsearch {
         body: params.body === undefined || params.body === null ? null : toJson(params.body),
       });
       // The mock turns a ResponseError into a response with that status; it is also how a 201 gets through.
+      // Redaction off: it would clone the body, nulling objects that appear twice (an error's cause does).
       if (status === 200) return body === null ? '' : (body as JsonObject);
-      return new errors.ResponseError({
-        body: body ?? '',
-        statusCode: status,
-        headers: {},
-        warnings: null,
-        meta: { context: null, name: 'fake_es', request: { params: { method: params.method as string, path: params.path as string }, options: {}, id: 0 }, connection: null, attempts: 0, aborted: false },
-      });
+      return new errors.ResponseError(
+        {
+          body: body ?? '',
+          statusCode: status,
+          headers: {},
+          warnings: null,
+          meta: { context: null, name: 'fake_es', request: { params: { method: params.method as string, path: params.path as string }, options: {}, id: 0 }, connection: null, attempts: 0, aborted: false },
+        },
+        { redaction: { type: 'off', additionalKeys: [] } },
+      );
     });
     this.Connection = fakeConnectionClass(this.mock, this.faults);
   }

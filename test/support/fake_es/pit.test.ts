@@ -123,7 +123,11 @@ describe('point in time paging', () => {
     expect(err).toBeInstanceOf(errors.ResponseError);
     expect((err as errors.ResponseError).statusCode).toBe(404);
     expect((err as errors.ResponseError).body).toMatchObject({
-      error: { type: 'search_phase_execution_exception', root_cause: [{ type: 'search_context_missing_exception' }] },
+      error: {
+        type: 'search_phase_execution_exception',
+        root_cause: [{ type: 'search_context_missing_exception' }],
+        caused_by: { type: 'search_context_missing_exception', reason: expect.stringMatching(/^No search context found for id \[\d+\]$/) },
+      },
       status: 404,
     });
     // Closing twice frees nothing but is not an error.

@@ -134,6 +134,10 @@ describe('search results', () => {
     ]);
     const after = await es.search({ index: 's', sort: [{ '@timestamp': 'asc' }, { host: 'asc' }], search_after: asc.hits.hits[1].sort });
     expect(after.hits.hits.map((h) => h._id)).toEqual(['d', 'c']);
+    // A string sort travels in the query string.
+    const fromQuerystring = await es.search({ index: 's', sort: 'score:desc', _source: false });
+    expect(fromQuerystring.hits.hits.map((h) => h._id)).toEqual(['c', 'd', 'a', 'b']);
+    expect(fake.calls[fake.calls.length - 1].querystring.sort).toBe('score:desc');
   });
 
   it('filters _source with lists, wildcards, includes and excludes', async () => {

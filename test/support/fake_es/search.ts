@@ -62,7 +62,7 @@ export function searchShards(shards: readonly Shard[], body: JsonObject, options
     }
   });
 
-  const plan = compileSort(body.sort, reader, options.pitId !== undefined);
+  const plan = compileSort(body.sort ?? sortFromQuerystring(qs.sort), reader, options.pitId !== undefined);
   const typedKeys = qs.typed_keys === 'true';
   const aggSpecs = body.aggs ?? body.aggregations;
   const aggregations =
@@ -84,13 +84,14 @@ export function searchShards(shards: readonly Shard[], body: JsonObject, options
   }
   page = page.slice(from, from + size);
 
-  const filter = compileSourceFilter(body._source, qs._source_includes, qs._source_excludes);
+  const filter = compileSourceFilter(body._source ?? sourceFromQuerystring(qs._source), qs._source_includes, qs._source_excludes);
   const showScore = plan.scores || body.track_scores === true;
   const hits = page.map((entry) => hit(entry, plan, showScore ? score : null, filter, body));
   const hitsObject: JsonObject = {};
   const total = totalHits(visible.length, body.track_total_hits ?? qs.track_total_hits, qs.rest_total_hits_as_int === 'true');
   if (total !== undefined) hitsObject.total = total;
-  hitsObject.max_score = showScore && visible.length > 0 ? score : null;
+  // size 0 collects no top documents, so Elasticsearch reports no max_score.
+  hitsObject.max_score = showScore && visible.length > 0 && size > 0 ? score : null;
   hitsObject.hits = hits;
 
   const response: JsonObject = {};
@@ -187,4 +188,19 @@ function intParam(value: JsonValue | string | undefined, name: string, fallback:
   if (!Number.isInteger(n)) throw badRequest(`[${name}] must be an integer, got [${String(value)}]`);
   if (n < 0) throw badRequest(`[${name}] parameter cannot be negative, found [${n}]`);
   return n;
+}
+
+/** `sort=field:desc,other` as the client sends a string sort. */
+function sortFromQuerystring(value: string | undefined): JsonValue | undefined {
+  if (value === undefined || value === '') return undefined;
+  return value.split(',').map((part) => {
+    const [field, order] = part.split(':');
+    return order === undefined ? field : { [field]: order };
+  });
+}
+
+function sourceFromQuerystring(value: string | undefined): JsonValue | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'false' || value === 'true') return value === 'true';
+  return value.split(',');
 }

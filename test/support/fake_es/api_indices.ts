@@ -116,13 +116,13 @@ export function refresh(engine: Engine, expression: string | undefined): ApiResp
 // ---- templates ----------------------------------------------------------------------------------------------
 
 export function putIndexTemplate(engine: Engine, req: ApiRequest, name: string): ApiResponse {
-  if (req.querystring.create === 'true' && engine.state.indexTemplates.has(name)) throw badRequest(`index template [${name}] already exists`);
-  engine.state.putIndexTemplate(name, body(req));
+  if (req.querystring.create === 'true' && engine.state.templates.index.has(name)) throw badRequest(`index template [${name}] already exists`);
+  engine.state.templates.putIndex(name, body(req));
   return ok({ acknowledged: true });
 }
 
 export function getIndexTemplates(engine: Engine, name: string | undefined, head: boolean): ApiResponse {
-  const entries = matchingNames(engine.state.indexTemplates, name);
+  const entries = matchingNames(engine.state.templates.index, name);
   if (entries.length === 0 && name !== undefined && !isPattern(name)) {
     if (head) return ok(null, 404);
     throw esError(404, 'resource_not_found_exception', `index template matching [${name}] not found`);
@@ -132,20 +132,20 @@ export function getIndexTemplates(engine: Engine, name: string | undefined, head
 }
 
 export function deleteIndexTemplate(engine: Engine, name: string): ApiResponse {
-  const entries = matchingNames(engine.state.indexTemplates, name);
+  const entries = matchingNames(engine.state.templates.index, name);
   if (entries.length === 0) throw esError(404, 'resource_not_found_exception', `index_template [${name}] missing`);
-  for (const [n] of entries) engine.state.indexTemplates.delete(n);
+  for (const [n] of entries) engine.state.templates.index.delete(n);
   return ok({ acknowledged: true });
 }
 
 export function putComponentTemplate(engine: Engine, req: ApiRequest, name: string): ApiResponse {
-  if (req.querystring.create === 'true' && engine.state.componentTemplates.has(name)) throw badRequest(`component template [${name}] already exists`);
-  engine.state.putComponentTemplate(name, body(req));
+  if (req.querystring.create === 'true' && engine.state.templates.component.has(name)) throw badRequest(`component template [${name}] already exists`);
+  engine.state.templates.putComponent(name, body(req));
   return ok({ acknowledged: true });
 }
 
 export function getComponentTemplates(engine: Engine, name: string | undefined, head: boolean): ApiResponse {
-  const entries = matchingNames(engine.state.componentTemplates, name);
+  const entries = matchingNames(engine.state.templates.component, name);
   if (entries.length === 0 && name !== undefined && !isPattern(name)) {
     if (head) return ok(null, 404);
     throw esError(404, 'resource_not_found_exception', `component template matching [${name}] not found`);
@@ -155,15 +155,15 @@ export function getComponentTemplates(engine: Engine, name: string | undefined, 
 }
 
 export function deleteComponentTemplate(engine: Engine, name: string): ApiResponse {
-  const entries = matchingNames(engine.state.componentTemplates, name);
+  const entries = matchingNames(engine.state.templates.component, name);
   if (entries.length === 0) throw esError(404, 'resource_not_found_exception', `component_template [${name}] missing`);
   for (const [n] of entries) {
-    for (const [t, template] of engine.state.indexTemplates) {
+    for (const [t, template] of engine.state.templates.index) {
       if (Array.isArray(template.composed_of) && template.composed_of.includes(n)) {
         throw badRequest(`component templates [${n}] cannot be removed as they are still in use by index templates [${t}]`);
       }
     }
-    engine.state.componentTemplates.delete(n);
+    engine.state.templates.component.delete(n);
   }
   return ok({ acknowledged: true });
 }

@@ -132,7 +132,7 @@ describe('_bulk', () => {
   it('answers malformed bulk bodies with a 400 for the whole request', async () => {
     const fake = new FakeElasticsearch();
     const es = fake.client();
-    await expect(es.bulk({ operations: [{ upsert: { _index: 'x' } }, { a: 1 }] as never })).rejects.toMatchObject({
+    await expect(es.transport.request({ method: 'POST', path: '/_bulk', bulkBody: [{ upsert: { _index: 'x' } }, { a: 1 }] })).rejects.toMatchObject({
       statusCode: 400,
       body: { error: { type: 'illegal_argument_exception', reason: expect.stringContaining('expected field [create], [delete], [index] or [update] but found [upsert]') } },
     });

@@ -14,7 +14,8 @@ import { IdSource } from './ids';
 import { isObject, toJson, type JsonObject, type JsonValue } from './json';
 import { PitRegistry } from './pit';
 import { route } from './router';
-import { builtinIndexTemplates, ClusterState } from './store';
+import { ClusterState } from './store';
+import { builtinIndexTemplates } from './templates';
 
 export interface FakeElasticsearchOptions {
   /** Clock for `now` in date math, PIT expiry and data stream backing index names. Default Date.now. */
@@ -64,7 +65,7 @@ export class FakeElasticsearch {
   constructor(options: FakeElasticsearchOptions = {}) {
     const now = options.now ?? Date.now;
     this.state = new ClusterState(now, new IdSource(0x5eed));
-    if (options.builtinTemplates !== false) for (const [name, t] of builtinIndexTemplates()) this.state.indexTemplates.set(name, t);
+    if (options.builtinTemplates !== false) for (const [name, t] of builtinIndexTemplates()) this.state.templates.index.set(name, t);
     this.engine = {
       state: this.state,
       pits: this.pits,

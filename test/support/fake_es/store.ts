@@ -1,13 +1,14 @@
 /**
- * The cluster's state: indices with their documents, data streams, index and component templates, and the
- * write operations (index, create, update, delete) with Elasticsearch's versioning and error semantics.
+ * The cluster's state: indices with their documents, data streams, templates (templates.ts), index expression
+ * resolution, and the write operations (index, create, update, delete) with Elasticsearch's versioning and errors.
  * Stored documents are immutable records: a write replaces the record, so a point in time keeps what it saw.
  */
 import { formatDatePattern } from './dates';
 import { badRequest, esError, EsError, indexNotFound, validationFailed } from './errors';
 import { IdSource } from './ids';
 import { deepEqual, has, isObject, mergeDocument, type JsonObject, type JsonValue } from './json';
-import { mergeMappings, normalizeMappings, validateDocument } from './mappings';
+import { mergeMappings, validateDocument } from './mappings';
+import { Templates } from './templates';
 import { globMatch, isPattern } from './patterns';
 
 export interface StoredDoc {
@@ -72,27 +73,10 @@ export interface Concurrency {
 const PRIMARY_TERM = 1;
 const INVALID_CHARS = ['\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':'];
 
-/** Elasticsearch's own templates for `logs-*-*` and `metrics-*-*`: writing there creates a data stream. */
-export function builtinIndexTemplates(): [string, JsonObject][] {
-  const mappings = (): JsonObject => ({
-    properties: {
-      '@timestamp': { type: 'date' },
-      data_stream: {
-        properties: { type: { type: 'constant_keyword' }, dataset: { type: 'constant_keyword' }, namespace: { type: 'constant_keyword' } },
-      },
-    },
-  });
-  return [
-    ['logs', { index_patterns: ['logs-*-*'], composed_of: [], priority: 100, template: { mappings: mappings() }, data_stream: { hidden: false, allow_custom_routing: false }, allow_auto_create: true, _meta: { description: 'default logs template installed by x-pack', managed: true } }],
-    ['metrics', { index_patterns: ['metrics-*-*'], composed_of: [], priority: 100, template: { mappings: mappings() }, data_stream: { hidden: false, allow_custom_routing: false }, allow_auto_create: true, _meta: { description: 'default metrics template installed by x-pack', managed: true } }],
-  ];
-}
-
 export class ClusterState {
   readonly indices = new Map<string, IndexState>();
   readonly dataStreams = new Map<string, DataStreamState>();
-  readonly indexTemplates = new Map<string, JsonObject>();
-  readonly componentTemplates = new Map<string, JsonObject>();
+  readonly templates = new Templates();
 
   constructor(
     private readonly now: () => number,
@@ -179,79 +163,13 @@ export class ClusterState {
       throw badRequest(`no write index is defined for alias [${name}]. The write index may be explicitly disabled using is_write_index=false or the alias points to multiple indices without one being designated as a write index`);
     }
     if (op === 'update' || op === 'delete' || !autoCreate) throw indexNotFound(name);
-    const template = this.matchingTemplate(name);
+    const template = this.templates.matching(name);
     if (template !== undefined && isObject(template[1].data_stream)) {
       if (op !== 'create') throw badRequest('only write ops with an op_type of create are allowed in data streams');
       const created = this.createDataStream(name);
       return this.indices.get(created.indices[0]) as IndexState;
     }
     return this.createIndex(name, {});
-  }
-
-  // ---- templates --------------------------------------------------------------------------------------------
-
-  matchingTemplate(name: string): [string, JsonObject] | undefined {
-    let best: [string, JsonObject] | undefined;
-    for (const entry of this.indexTemplates) {
-      const patterns = toStrings(entry[1].index_patterns);
-      if (!patterns.some((p) => globMatch(p, name))) continue;
-      if (best === undefined || priority(entry[1]) > priority(best[1])) best = entry;
-    }
-    return best;
-  }
-
-  putIndexTemplate(name: string, body: JsonObject): void {
-    const patterns = toStrings(body.index_patterns);
-    if (patterns.length === 0) throw esError(400, 'action_request_validation_exception', 'Validation Failed: 1: index patterns are missing;');
-    const missing = toStrings(body.composed_of).filter(
-      (c) => !this.componentTemplates.has(c) && !toStrings(body.ignore_missing_component_templates).includes(c),
-    );
-    if (missing.length > 0) {
-      throw badRequest(`index template [${name}] specifies component templates [${missing.join(', ')}] that do not exist`);
-    }
-    for (const [other, template] of this.indexTemplates) {
-      if (other === name || priority(template) !== priority(body)) continue;
-      const otherPatterns = toStrings(template.index_patterns);
-      if (patternsOverlap(patterns, otherPatterns)) {
-        throw badRequest(
-          `index template [${name}] has index patterns [${patterns.join(', ')}] matching patterns from existing templates [${other}] with patterns (${other} => [${otherPatterns.join(', ')}]) that have the same priority [${priority(body)}], multiple index templates may not match during index creation, please use a different priority`,
-        );
-      }
-    }
-    const stored: JsonObject = { index_patterns: patterns, composed_of: toStrings(body.composed_of), ...body };
-    stored.index_patterns = patterns;
-    if (isObject(body.template) && isObject(body.template.mappings)) {
-      stored.template = { ...body.template, mappings: normalizeMappings(body.template.mappings) };
-    }
-    this.indexTemplates.set(name, stored);
-  }
-
-  putComponentTemplate(name: string, body: JsonObject): void {
-    if (!isObject(body.template)) throw esError(400, 'action_request_validation_exception', 'Validation Failed: 1: template is required;');
-    const stored: JsonObject = { ...body };
-    if (isObject(body.template.mappings)) stored.template = { ...body.template, mappings: normalizeMappings(body.template.mappings) };
-    this.componentTemplates.set(name, stored);
-  }
-
-  /** Settings, mappings and aliases an index named `name` gets from its template and the template's components. */
-  composedTemplate(name: string): { settings: JsonObject; mappings: JsonObject; aliases: JsonObject; template?: string } {
-    let settings: JsonObject = {};
-    let mappings: JsonObject = {};
-    let aliases: JsonObject = {};
-    const match = this.matchingTemplate(name);
-    if (match === undefined) return { settings, mappings, aliases };
-    const layers: JsonObject[] = [];
-    for (const component of toStrings(match[1].composed_of)) {
-      const c = this.componentTemplates.get(component);
-      if (c !== undefined && isObject(c.template)) layers.push(c.template);
-    }
-    if (isObject(match[1].template)) layers.push(match[1].template);
-    for (const layer of layers) {
-      if (isObject(layer.settings)) settings = { ...settings, ...layer.settings };
-      if (isObject(layer.mappings)) mappings = mergeMappings(mappings, layer.mappings, false);
-      if (isObject(layer.aliases)) aliases = { ...aliases, ...layer.aliases };
-    }
-    return { settings, mappings, aliases, template: match[0] };
   }
 
   // ---- indices and data streams -----------------------------------------------------------------------------
@@ -265,9 +183,9 @@ export class ClusterState {
         index: name,
       });
     }
-    const fromTemplate = this.composedTemplate(options.dataStream ?? name);
+    const fromTemplate = this.templates.composed(options.dataStream ?? name);
     if (options.dataStream === undefined) {
-      const template = this.matchingTemplate(name);
+      const template = this.templates.matching(name);
       if (template !== undefined && isObject(template[1].data_stream)) {
         throw badRequest(`cannot create index with name [${name}], because it matches with template [${template[0]}] that creates data streams only, use create data stream api instead`);
       }
@@ -298,7 +216,7 @@ export class ClusterState {
     if (this.dataStreams.has(name) || this.indices.has(name)) {
       throw esError(400, 'resource_already_exists_exception', `data_stream [${name}] already exists`);
     }
-    const template = this.matchingTemplate(name);
+    const template = this.templates.matching(name);
     if (template === undefined || !isObject(template[1].data_stream)) {
       throw badRequest(`no matching index template found for data stream [${name}]`);
     }
@@ -452,21 +370,6 @@ function settingIs(settings: JsonObject, key: string, value: JsonValue): boolean
   const nested = isObject(index) ? index[key] : undefined;
   const flat = settings[`index.${key}`] ?? settings[key];
   return deepEqual(nested, value) || deepEqual(flat, value) || deepEqual(nested ?? flat, String(value));
-}
-
-function priority(template: JsonObject): number {
-  return typeof template.priority === 'number' ? template.priority : 0;
-}
-
-export function toStrings(value: JsonValue | undefined): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** Two pattern lists overlap when a name could match both: checked by matching each against the other's examples. */
-function patternsOverlap(a: string[], b: string[]): boolean {
-  const example = (p: string): string => p.split('*').join('x');
-  return a.some((p) => b.some((q) => globMatch(p, example(q)) || globMatch(q, example(p))));
 }
 
 /** Number of replicas a write response reports in `_shards.total` (1 primary + replicas; 1 replica by default). */

@@ -75,14 +75,27 @@ export class ElasticsearchFindingsStore implements FindingsStore {
       }));
       const outcome = await bulkUpdates(this.client, updates, { index: this.index.name, retry, logger: this.logger });
       result.written += outcome.done.length;
+      // A 400 is about one document (it cannot be parsed): reported, the rest goes on. Anything else refused
+      // (403 read-only index or missing privilege, 404 index that may not be auto-created) stops every document,
+      // and the next run may succeed: this run fails rather than skip them.
+      const blocked: ItemFailure[] = [];
       for (const r of outcome.rejected) {
+        if (r.status !== 400) {
+          blocked.push(r);
+          continue;
+        }
         this.logger?.warn(`finding [${r.id}] rejected by [${this.index.name}]: ${r.reason}`);
         result.rejected.push({ id: r.id, reason: r.reason });
       }
-      if (outcome.unfinished.length > 0) {
+      if (outcome.unfinished.length > 0 || blocked.length > 0) {
         const notAttempted = chunks.slice(c + 1).flat().map((f) => ({ id: f.cloud_api_abuse.finding_id, status: 0, reason: 'not attempted' }));
-        throw new FindingsWriteError([...outcome.unfinished, ...notAttempted], findings.length);
+        throw new FindingsWriteError([...blocked, ...outcome.unfinished, ...notAttempted], findings.length);
       }
+    }
+    // Every finding refused: more likely a mapping at odds with the documents than bad documents (FindingsStore
+    // throws when nothing could be persisted).
+    if (findings.length > 0 && result.written === 0) {
+      throw new FindingsWriteError(result.rejected.map((r) => ({ id: r.id, status: 400, reason: r.reason })), findings.length);
     }
     return result;
   }

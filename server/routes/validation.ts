@@ -52,7 +52,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => k.slice(0, MAX_REPORTED_KEY_LENGTH));
+    const prefix = issue.path.map((p) => `${String(p)}.`).join('');
+    const keys = issue.keys.map((k) => `${prefix}${k.slice(0, MAX_REPORTED_KEY_LENGTH)}`);
     return `${keys.join(', ')}: ${keys.length > 1 ? 'unknown keys' : 'unknown key'} (this API accepts no query DSL, index or extra fields)`;
   }
   const field = issue.path.map(String).join('.');
@@ -95,15 +96,19 @@ export function parseTime(value: unknown): number | undefined {
   return t >= 0 && t <= MAX_EPOCH_MS ? t : undefined;
 }
 
+const TIME_EXPECTED = 'expected an ISO 8601 time with a zone (2024-05-01T12:00:00Z) or epoch milliseconds';
+
 /** A time as epoch ms (see parseTime). */
-export const timeSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const t = parseTime(value);
-  if (t === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 time with a zone (2024-05-01T12:00:00Z) or epoch milliseconds' });
-    return z.NEVER;
-  }
-  return t;
-});
+export const timeSchema = z
+  .union([z.number(), z.string()], { error: (issue) => (issue.input === undefined ? 'required' : TIME_EXPECTED) })
+  .transform((value, ctx) => {
+    const t = parseTime(value);
+    if (t === undefined) {
+      ctx.addIssue({ code: 'custom', message: TIME_EXPECTED });
+      return z.NEVER;
+    }
+    return t;
+  });
 
 // --- query-string numbers and lists ------------------------------------------------------------------------------
 
@@ -175,7 +180,7 @@ export function checkResultWindow(value: { page: number; perPage: number }, ctx:
     ctx.addIssue({
       code: 'custom',
       path: ['page'],
-      message: `page * perPage + perPage must be <= ${MAX_RESULT_WINDOW} (narrow the filters instead of paging deeper)`,
+      message: `(page + 1) * perPage must be <= ${MAX_RESULT_WINDOW} (narrow the filters instead of paging deeper)`,
     });
   }
 }
@@ -183,8 +188,8 @@ export function checkResultWindow(value: { page: number; perPage: number }, ctx:
 export function checkTimeRange(value: { from?: number; to?: number }, ctx: z.RefinementCtx, maxSpanMs?: number): void {
   if (value.from === undefined || value.to === undefined) return;
   if (value.from >= value.to) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be before to' });
   } else if (maxSpanMs !== undefined && value.to - value.from > maxSpanMs) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `the range from..to must span at most ${Math.round(maxSpanMs / 86_400_000)} days` });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${Math.round(maxSpanMs / 86_400_000)} days after from` });
   }
 }

@@ -19,6 +19,7 @@ import type {
   StatusChange,
   WriteResult,
 } from '../../../server/store/types';
+import type { FindingsFilter } from '../../../server/routes/findings_query';
 
 /** Per-method errors a fake throws instead of answering. */
 class Failures<M extends string> {
@@ -37,8 +38,6 @@ class Failures<M extends string> {
     if (error) throw error;
   }
 }
-
-export type FindingsFilter = Omit<FindingsQuery, 'sort' | 'page' | 'perPage'>;
 
 /** Does the finding pass the filter? The semantics FindingsQuery documents, done by hand. */
 export function findingMatches(f: FindingDocument, q: FindingsFilter): boolean {

@@ -38,6 +38,16 @@ describe('ElasticsearchFindingsStore: writing and reading findings', () => {
     expect(await store.get('e2c9d663f781b0f8c1a194e57f7404a6')).toBeUndefined();
   });
 
+  it('installs the template before its first write, so a new space index never gets dynamic mappings', async () => {
+    const { fake, store, index } = harness('new-space');
+    await store.write(findings.slice(0, 1));
+    expect(fake.mappings(index.name)).toMatchObject({ dynamic: false, _meta: { version: expect.any(Number) } });
+    const order = fake.calls.map((c) => `${c.method} ${c.path}`);
+    const putTemplate = order.indexOf(`PUT /_index_template/${index.template}`);
+    expect(putTemplate).toBeGreaterThanOrEqual(0);
+    expect(putTemplate).toBeLessThan(order.findIndex((c) => c.endsWith('/_bulk')));
+  });
+
   it('keeps the status an analyst set when a later run rewrites the grown chain', async () => {
     const early = await invictusUntil('1215');
     const { store } = harness();

@@ -6,7 +6,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { FindingDocument } from '../../../../common/finding';
 import type { EsClient, KbnLogger } from '../../../kibana/types';
 import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, StatusChange, WriteResult } from '../../types';
-import { withRetry, type RetryOptions } from '../retry';
+import { AbortedError, withRetry, type RetryOptions } from '../retry';
 import { bulkUpdates, type BulkUpdate, type ItemFailure } from './bulk_updates';
 import { findingFromSource, rewriteOf, workflowPatch, type FindingRewrite, type WorkflowPatch } from './finding_source';
 import type { FindingsIndex } from './findings_index';
@@ -64,8 +64,12 @@ export class ElasticsearchFindingsStore implements FindingsStore {
   }
 
   async write(findings: FindingDocument[], options: { signal?: AbortSignal } = {}): Promise<WriteResult> {
+    if (options.signal?.aborted) throw new AbortedError();
     const retry = { ...this.retry, ...(options.signal ? { signal: options.signal } : {}) };
     const result: WriteResult = { written: 0, rejected: [] };
+    if (findings.length === 0) return result;
+    // Without the template, the first write would create the space index with dynamic mappings.
+    await this.ensureInstalled();
     const chunks = bulkChunks(findings);
     for (let c = 0; c < chunks.length; c++) {
       const updates = chunks[c].map((f): BulkUpdate<FindingDocument, FindingRewrite> => ({
@@ -94,7 +98,7 @@ export class ElasticsearchFindingsStore implements FindingsStore {
     }
     // Every finding refused: more likely a mapping at odds with the documents than bad documents (FindingsStore
     // throws when nothing could be persisted).
-    if (findings.length > 0 && result.written === 0) {
+    if (result.written === 0) {
       throw new FindingsWriteError(result.rejected.map((r) => ({ id: r.id, status: 400, reason: r.reason })), findings.length);
     }
     return result;

@@ -44,6 +44,24 @@ export class IdentityBaseline {
     return !seen || seen.last < time - this.windowMs;
   }
 
+  /** Takes in a value seen `count` times between `first` and `last` (history summarised by an aggregation). */
+  seed(dim: BaselineDimension, value: string, first: number, last: number, count: number): void {
+    let values = this.dims.get(dim);
+    if (!values) {
+      values = new Map();
+      this.dims.set(dim, values);
+    }
+    const seen = values.get(value);
+    if (seen) {
+      seen.first = Math.min(seen.first, first);
+      seen.last = Math.max(seen.last, last);
+      seen.count += count;
+      return;
+    }
+    if (values.size >= this.maxValues) this.evictOldest(values);
+    values.set(value, { first, last, count });
+  }
+
   observe(dim: BaselineDimension, value: string | undefined, time: number): void {
     if (value === undefined) return;
     let values = this.dims.get(dim);

@@ -8,7 +8,7 @@ import type { AuditEvent } from '../../common/audit_event';
 import type { ChainStage, FindingDocument } from '../../common/finding';
 import type { Classification, InterfaceInfo } from './catalog/types';
 import type { CatalogApi } from './catalog_api';
-import { IdentityBaseline } from './baseline';
+import { IdentityBaseline, type BaselineDimension } from './baseline';
 import { Chain, stageOf, type ChainEvent } from './chain';
 import { type AnalyticConfig, withDefaults } from './config';
 import { matchAutomation } from './automation';
@@ -27,6 +27,14 @@ const CAUSED_WITHIN_MS = 60_000;
 const OBSERVE_CONTEXT_EVERY_MS = 5 * 60_000;
 const LONG_SESSIONS = new Set(['GetSessionToken', 'GetFederationToken']);
 const SESSION_KINDS = new Set(['console_login', 'sign_in', 'cloudshell']);
+
+export interface BaselineSeed {
+  provider: AuditEvent['provider'];
+  rootId: string;
+  firstSeen: number;
+  events: number;
+  values: Partial<Record<BaselineDimension, { value: string; first: number; last: number; count: number }[]>>;
+}
 
 export interface EngineStats {
   events: number;
@@ -121,6 +129,24 @@ export class DetectionEngine {
       this.graph.registerSession(cls.kind as SessionMint['sessionKind'], e, node, time, network, itf.tool, chain?.tamperOnly ? undefined : chain);
     }
     this.observe(baseline, e, cls, itf, segment, time);
+  }
+
+  /**
+   * Seeds a root identity's baseline with its history before the events about to be pushed, as summarised by an
+   * aggregation (the Elasticsearch source does not pull raw history). Values are (value, first, last, count).
+   */
+  seedBaseline(seed: BaselineSeed): void {
+    const key = `${seed.provider}|${seed.rootId}`;
+    let b = this.baselines.get(key);
+    if (!b) {
+      b = new IdentityBaseline(seed.firstSeen, this.config.maxBaselineValues, this.config.historyWindowMs);
+      this.baselines.set(key, b);
+    }
+    b.firstSeen = Math.min(b.firstSeen, seed.firstSeen);
+    b.events += seed.events;
+    for (const [dim, values] of Object.entries(seed.values) as [BaselineDimension, BaselineSeed['values'][BaselineDimension]][]) {
+      for (const v of values ?? []) b.seed(dim, v.value, v.first, v.last, v.count);
+    }
   }
 
   /** Findings of chains that have closed (idle past their credentials' lifetime) since the last call. */

@@ -36,6 +36,8 @@ const F = {
   topCountry: p('geo.country_iso_code'),
   topCity: p('geo.city_name'),
   asn: p('source.as.number'),
+  // Entra logs the ASN itself; the pipeline keeps it under properties when no GeoIP ASN database enriched source.as.
+  propAsn: p('azure.signinlogs.properties.autonomous_system_number'),
 };
 
 export function normalizeSignInEcs(doc: JsonObject, origin: EventOrigin | undefined): NormalizeResult {
@@ -62,7 +64,7 @@ export function normalizeSignInEcs(doc: JsonObject, origin: EventOrigin | undefi
       userAgent: str(at(doc, F.userAgent)),
       country: str(at(doc, enriched ? F.country : F.topCountry)),
       city: str(at(doc, enriched ? F.city : F.topCity)),
-      asn: num(at(doc, F.asn)),
+      asn: num(at(doc, F.asn)) ?? num(at(doc, F.propAsn)),
       authenticationRequirement: str(at(doc, F.requirement)),
       mfaSatisfied: mfaFromDetails(at(doc, F.details)),
       audience: str(at(doc, F.audience)),

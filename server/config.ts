@@ -22,6 +22,8 @@ export const configSchema = z
     initialLookback: duration.default('24h'),
     /** Baselines come from aggregations over this much history before the window. */
     historyWindow: duration.default('14d'),
+    /** The most time one run reads; halved while runs hit maxEventsPerRun, so following runs catch up in steps. */
+    maxSpan: duration.default('6h'),
     /** Bounded work per run; the rest is caught up by the following runs. */
     maxEventsPerRun: z.number().int().min(1_000).max(5_000_000).default(250_000),
     /** Index patterns read (data streams of Elastic's AWS, GCP and Azure integrations). */

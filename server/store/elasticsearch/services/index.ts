@@ -1,0 +1,2 @@
+/** Elasticsearch implementations of the services the REST routes use besides findings: coverage, evidence, automation. */
+export { ElasticsearchCoverage, type ElasticsearchCoverageOptions } from './elasticsearch_coverage';

@@ -1,2 +1,3 @@
 /** Elasticsearch implementations of the services the REST routes use besides findings: coverage, evidence, automation. */
 export { ElasticsearchCoverage, type ElasticsearchCoverageOptions } from './elasticsearch_coverage';
+export { ElasticsearchEvidenceStore, MAX_DOCS_PER_MGET, type ElasticsearchEvidenceStoreOptions, type EvidenceRecord } from './evidence_store';

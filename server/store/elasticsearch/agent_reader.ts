@@ -1,9 +1,9 @@
-/** How the novelty aggregation reads a user agent: with the catalog's interface detection, as the analytic does. */
+/** How the novelty aggregation reads a client: with the catalog's interface detection, as the analytic does. */
 import type { AuditEvent } from '../../../common/audit_event';
 import { detectInterface } from '../../analytic/catalog';
 import type { AgentReader } from './novelty';
 
-export const readAgent: AgentReader = (userAgent, provider) => {
+export const readAgent: AgentReader = (client, provider) => {
   const probe: AuditEvent = {
     id: 'agent',
     time: 0,
@@ -13,8 +13,9 @@ export const readAgent: AgentReader = (userAgent, provider) => {
     service: '',
     action: '',
     outcome: 'success',
-    actor: { type: 'user' },
-    source: { userAgent },
+    actor: { type: 'user', ...(client.appId ? { appId: client.appId } : {}) },
+    ...(client.fromConsole ? { credential: { id: 'console', kind: 'console' as const, fromConsole: true } } : {}),
+    source: client.userAgent ? { userAgent: client.userAgent } : {},
     resources: [],
     raw: undefined,
   };

@@ -66,8 +66,9 @@ export class ElasticsearchEventSource implements EventBatchSource {
   }
 
   async *batches(): AsyncGenerator<AuditEvent[]> {
+    const { window, history } = await this.summaries();
     if (this.o.mode === 'full_scan') await this.collect(this.inWindow());
-    else await this.candidateFirst();
+    else await this.candidateFirst(window, history);
     this.events.sort((a, b) => (a.time as number) - (b.time as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.stats.events = this.events.length;
     const size = this.o.batchSize ?? 1000;
@@ -79,8 +80,9 @@ export class ElasticsearchEventSource implements EventBatchSource {
     return { bool: { filter: [{ range: { [TIME_FIELD]: { gte: this.o.from, lt: this.o.to, format: 'epoch_millis' } } }, ...more] } };
   }
 
-  private async candidateFirst(): Promise<void> {
-    const { client, indices, limits, config } = this.o;
+  /** Per-principal contexts in the window and before it; the history seeds the analytic's baselines (both modes). */
+  private async summaries(): Promise<{ window: PrincipalContexts[]; history: PrincipalContexts[] }> {
+    const { client, indices, limits } = this.o;
     const aggLimits = { requestTimeoutMs: limits.requestTimeoutMs, signal: limits.signal, retry: limits.retry };
     const window = await principalContexts(client, indices, { from: this.o.from, to: this.o.to }, this.o.readAgent, aggLimits, this.stats);
     const active = new Map<number, string[]>();
@@ -93,7 +95,11 @@ export class ElasticsearchEventSource implements EventBatchSource {
       history.push(...(await principalContexts(client, indices, { from: this.o.historyFrom, to: this.o.from }, this.o.readAgent, aggLimits, this.stats, chunk)));
     }
     if (this.o.seedBaseline) for (const seed of seedsOf(history)) this.o.seedBaseline(seed);
+    return { window, history };
+  }
 
+  private async candidateFirst(window: PrincipalContexts[], history: PrincipalContexts[]): Promise<void> {
+    const { config } = this.o;
     const principals = new Map<number, Set<string>>();
     const addPrincipal = (i: number, value: string): void => {
       let set = principals.get(i);

@@ -10,7 +10,7 @@ import type { BaselineSeed } from '../../analytic/engine';
 import type { AnalyticConfig } from '../../analytic/config';
 import { networkOf } from '../../analytic/network';
 import type { EsClient } from '../../kibana/types';
-import { COUNTRY_FIELD, DATASET_FIELD, IP_FIELD, PRINCIPAL_FIELDS, TIME_FIELD, USER_AGENT_FIELD, type PrincipalField } from './fields';
+import { COUNTRY_FIELD, DATASET_FIELD, IP_FIELD, PRINCIPAL_FIELDS, REGION_FIELD, SIGNIN_COUNTRY_FIELD, TIME_FIELD, USER_AGENT_FIELD, type PrincipalField } from './fields';
 import { withRetry, type RetryOptions } from './retry';
 import type { FetchCounter } from './pit_search';
 
@@ -32,10 +32,21 @@ export interface PrincipalContexts {
   events: number;
   first: number;
   contexts: Record<Dim, Map<string, Seen>>;
+  /** Where it mostly acts (an instance's region names its root). */
+  region?: string;
 }
 
-/** How a user agent reads: its tool family and interface kind; undefined for provider services. */
-export type AgentReader = (userAgent: string, provider: BaselineSeed['provider']) => { tool: string; kind: string } | undefined;
+/** What the analytic's interface detection looks at besides the user agent. */
+export interface ClientFacts {
+  userAgent?: string;
+  /** Azure client application id (Activity log claims.appid, sign-in app id). */
+  appId?: string;
+  /** AWS sessionCredentialFromConsole. */
+  fromConsole?: boolean;
+}
+
+/** How a client reads: its tool family and interface kind; undefined for provider services. */
+export type AgentReader = (client: ClientFacts, provider: BaselineSeed['provider']) => { tool: string; kind: string } | undefined;
 
 export interface AggregationLimits {
   requestTimeoutMs: number;
@@ -45,13 +56,24 @@ export interface AggregationLimits {
 
 type Agg = estypes.AggregationsAggregationContainer;
 
-function contextAggs(): Record<string, Agg> {
+/** The client facts the interface detection reads, as nested terms under each user agent ('' when absent). */
+const CLIENT_FIELDS = {
+  aws: { field: 'aws.cloudtrail.session_credential_from_console', name: 'console' },
+  'azure.activitylogs': { field: 'azure.activitylogs.identity.claims.appid', name: 'app' },
+  'azure.signinlogs': { field: 'azure.signinlogs.properties.app_id', name: 'app' },
+} as const;
+
+function contextAggs(dataset: string): Record<string, Agg> {
   const seen = { first: { min: { field: TIME_FIELD } }, last: { max: { field: TIME_FIELD } } };
+  const client = dataset === 'aws.cloudtrail' ? CLIENT_FIELDS.aws : CLIENT_FIELDS[dataset as 'azure.activitylogs' | 'azure.signinlogs'];
+  const agentAggs: Record<string, Agg> = client ? { ...seen, client: { terms: { field: client.field, size: 20, missing: '' }, aggs: seen } } : seen;
   return {
     ...seen,
     ips: { terms: { field: IP_FIELD, size: MAX_CONTEXTS }, aggs: seen },
-    agents: { terms: { field: USER_AGENT_FIELD, size: MAX_CONTEXTS }, aggs: seen },
+    agents: { terms: { field: USER_AGENT_FIELD, size: MAX_CONTEXTS, missing: '' }, aggs: agentAggs },
     countries: { terms: { field: COUNTRY_FIELD, size: 50 }, aggs: seen },
+    signinCountries: { terms: { field: SIGNIN_COUNTRY_FIELD, size: 50 }, aggs: seen },
+    regions: { terms: { field: REGION_FIELD, size: 1 } },
   };
 }
 
@@ -62,7 +84,10 @@ interface Bucket {
   last?: { value: number | null };
   ips?: { buckets: Bucket[] };
   agents?: { buckets: Bucket[] };
+  client?: { buckets: Bucket[] };
   countries?: { buckets: Bucket[] };
+  signinCountries?: { buckets: Bucket[] };
+  regions?: { buckets: Bucket[] };
 }
 
 /**
@@ -84,7 +109,7 @@ export async function principalContexts(
     const values = only?.get(i);
     if (only && !values?.length) return;
     const inDataset: estypes.QueryDslQueryContainer = { term: { [DATASET_FIELD]: pf.dataset } };
-    aggs[`p${i}`] = { filter: inDataset, aggs: { by: { terms: { field: pf.field, size: values ? values.length : MAX_PRINCIPALS }, aggs: contextAggs() } } };
+    aggs[`p${i}`] = { filter: inDataset, aggs: { by: { terms: { field: pf.field, size: values ? values.length : MAX_PRINCIPALS }, aggs: contextAggs(pf.dataset) } } };
     if (values) should.push({ bool: { filter: [inDataset, { terms: { [pf.field]: values } }] } });
   });
   if (!Object.keys(aggs).length) return [];
@@ -103,13 +128,19 @@ export async function principalContexts(
       const contexts: PrincipalContexts['contexts'] = { network: new Map(), tool: new Map(), interface: new Map(), country: new Map() };
       for (const ip of b.ips?.buckets ?? []) merge(contexts.network, networkOf({ ip: String(ip.key) }), ip);
       for (const ua of b.agents?.buckets ?? []) {
-        const read = readAgent(String(ua.key), field.provider);
-        if (!read) continue;
-        merge(contexts.tool, read.tool, ua);
-        if (read.kind !== 'unknown') merge(contexts.interface, read.kind, ua);
+        const userAgent = String(ua.key) || undefined;
+        for (const c of ua.client?.buckets ?? [ua]) {
+          const value = c === ua ? '' : String(c.key);
+          const facts: ClientFacts = field.provider === 'aws' ? { userAgent, fromConsole: value === 'true' } : { userAgent, appId: value || undefined };
+          const read = readAgent(facts, field.provider);
+          if (!read) continue;
+          merge(contexts.tool, read.tool, c);
+          if (read.kind !== 'unknown') merge(contexts.interface, read.kind, c);
+        }
       }
-      for (const c of b.countries?.buckets ?? []) merge(contexts.country, String(c.key), c);
-      out.push({ field, value: String(b.key), events: b.doc_count, first: b.first?.value ?? range.from, contexts });
+      for (const c of [...(b.countries?.buckets ?? []), ...(b.signinCountries?.buckets ?? [])]) merge(contexts.country, String(c.key), c);
+      const region = b.regions?.buckets[0]?.key;
+      out.push({ field, value: String(b.key), events: b.doc_count, first: b.first?.value ?? range.from, contexts, ...(region !== undefined ? { region: String(region) } : {}) });
     }
   });
   return out;
@@ -158,7 +189,7 @@ export function seedsOf(history: PrincipalContexts[]): BaselineSeed[] {
   const seeds: BaselineSeed[] = [];
   const values = (m: Map<string, Seen>) => [...m].map(([value, s]) => ({ value, first: s.first, last: s.last, count: s.count }));
   for (const p of history) {
-    const rootId = p.field.root(p.value);
+    const rootId = p.field.root(p.value, p.region);
     if (!rootId) continue;
     seeds.push({
       provider: p.field.provider,

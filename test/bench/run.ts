@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { generateSampleDay } from '../../plugin/sample_data';
+import { measureFetch } from './es_fetch';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const ROOT = path.resolve(__dirname, '../../.tmp/bench');
@@ -77,6 +78,12 @@ async function main(): Promise<void> {
   for (const r of rows) process.stdout.write(r.join(' | ') + '\n');
   process.stdout.write(`detect/parse throughput ratio: ${ratio} (target >= 0.5)\n`);
   process.stdout.write(`peak RSS growth for 10x events: ${(peak / tenth.peak_rss_mb).toFixed(2)}x (target < 2x)\n`);
+  // Elasticsearch: the smaller day served by the fake Elasticsearch, read in 4-hour scheduled windows.
+  const fetch = await measureFetch(small, Date.parse('2026-11-20T00:00:00Z'));
+  process.stdout.write(
+    `Elasticsearch documents fetched per 1,000 events in the window: candidate-first ${fetch.candidate_first_per_1000}, full scan ${fetch.full_scan_per_1000} ` +
+      `(${Math.round(fetch.share * 100)}%, target <= 20%); findings ${fetch.findings_candidate_first} vs ${fetch.findings_full_scan}\n`,
+  );
   process.stdout.write(
     JSON.stringify({
       events: detect.events,
@@ -85,6 +92,9 @@ async function main(): Promise<void> {
       ratio,
       peak_rss_mb: peak,
       peak_rss_mb_at_tenth: tenth.peak_rss_mb,
+      es_docs_per_1000_candidate_first: fetch.candidate_first_per_1000,
+      es_docs_per_1000_full_scan: fetch.full_scan_per_1000,
+      es_fetch_share: fetch.share,
     }) + '\n',
   );
 }

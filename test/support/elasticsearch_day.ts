@@ -29,11 +29,12 @@ export async function detectElasticsearch(
   window: { from: number; to: number; historyFrom: number },
   mode: SourceMode = 'candidate_first',
   config: Partial<AnalyticConfig> = {},
+  indices: string[] = DEFAULT_SOURCES,
 ): Promise<{ findings: FindingDocument[]; stats: SourceStats }> {
   const engine = new DetectionEngine(defaultCatalog, config);
   const source = new ElasticsearchEventSource({
     client,
-    indices: DEFAULT_SOURCES,
+    indices,
     ...window,
     mode,
     config: engine.config,

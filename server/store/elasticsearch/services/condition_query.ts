@@ -37,10 +37,13 @@ function anyOf(should: Query[]): Query {
   return should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } };
 }
 
-/** Flattened fields hold every leaf as a keyword: `true` is "true"; the catalog compares ignoring case. */
+/**
+ * Flattened fields hold every leaf as a keyword (`true` is "true"), and the catalog compares as text ignoring case
+ * (CloudTrail logs some booleans as "TRUE"); object fields keep their own type, so the value itself is tried too.
+ */
 function equalsQuery(field: string, value: string | number | boolean): Query {
-  if (typeof value === 'string') return { term: { [field]: { value, case_insensitive: true } } };
-  return { terms: { [field]: [value, String(value)] } };
+  const asText: Query = { term: { [field]: { value: String(value), case_insensitive: true } } };
+  return typeof value === 'string' ? asText : { bool: { should: [{ term: { [field]: value } }, asText], minimum_should_match: 1 } };
 }
 
 function mentionsQuery(c: FieldCondition, paths: string[], fields: ConditionFields): Query {

@@ -15,7 +15,7 @@ import { classify } from '../../../analytic/catalog';
 import { normalizeRecord } from '../../normalize';
 import { categoryQueries, classifyPair, pairsAggregation, readPairs, type CoverageCategory } from './catalog_filter';
 import { AWS_CLOUDTRAIL, AZURE_ACTIVITY, GCP_AUDIT, inDataset, type CoverageDataset } from './coverage_datasets';
-import type { AggNode } from './agg_reader';
+import { child, type AggNode } from './agg_reader';
 
 const pair = (service: string | undefined, action: string) => ({ service, actionField: 0, action, classified: { service: service ?? '', action } });
 
@@ -104,7 +104,7 @@ describe('categoryQueries', () => {
     if (!actions) throw new Error('a log with actions');
     const listed = await es.client().search({ index: 'logs-*', size: 0, query: inDataset(d), aggs: { pairs: pairsAggregation(d, actions) } });
     const aggregations: AggNode | undefined = listed.aggregations;
-    const queries = categoryQueries(d, actions, readPairs(actions, aggregations?.pairs as AggNode | undefined));
+    const queries = categoryQueries(d, actions, readPairs(actions, child(aggregations, 'pairs')));
 
     const expected: Record<CoverageCategory, string[]> = { tamper: [], privileged: [] };
     const all = (await es.client().search({ index: 'logs-*', size: 10_000, query: inDataset(d) })).hits.hits;

@@ -50,6 +50,14 @@ function entryKey(e: CatalogEntry): string {
  * (nested provider operations), ignoring case where the catalog does.
  */
 function candidates(d: CoverageDataset, a: ActionFields): Query {
+  let query = candidateQueries.get(a);
+  if (!query) candidateQueries.set(a, (query = candidatesOf(d, a)));
+  return query;
+}
+
+const candidateQueries = new WeakMap<ActionFields, Query>();
+
+function candidatesOf(d: CoverageDataset, a: ActionFields): Query {
   const keys = [...new Set(catalogEntries.filter((e) => e.provider === d.provider && isCounted(e.category)).map(entryKey))].sort();
   const should: Query[] = [];
   for (const key of keys) {

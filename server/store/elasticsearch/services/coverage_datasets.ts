@@ -157,6 +157,7 @@ export const GCP_AUDIT: CoverageDataset = {
   provider: 'gcp',
   usable: exists(ACTION_FIELD),
   account: [{ field: 'cloud.project.id' }, { field: 'log.logger', key: scopeOfLogName }],
+  // (an entry listing several current locations counts in each; the normalizer takes the first)
   region: [{ field: 'cloud.region' }, { field: 'cloud.availability_zone' }, { field: `${AUDIT}.resource_location.current_locations` }],
   // Data Access entries are reads when their permissions say so, unless one of them writes
   reads: {

@@ -66,9 +66,10 @@ export function hourlyLeaf(): Record<string, Agg> {
 
 const scopeKey = (d: CoverageDataset, account: string, region: string): string => `${d.provider}\u0000${account}\u0000${region}`;
 
-/** Adds the scope buckets of one log to `into`, merging buckets that name the same scope. */
-export function addSummaries(into: Map<string, ScopeSummary>, d: CoverageDataset, node: AggNode | undefined): void {
-  for (const b of readScopeTree(d, node)) {
+/** Adds the scope buckets of one log to `into`, merging buckets that name the same scope; returns how many it read. */
+export function addSummaries(into: Map<string, ScopeSummary>, d: CoverageDataset, node: AggNode | undefined): number {
+  const read = readScopeTree(d, node);
+  for (const b of read) {
     const events = docCount(b.leaf);
     const first = metricValue(child(b.leaf, 'first'));
     const last = metricValue(child(b.leaf, 'last'));
@@ -93,6 +94,7 @@ export function addSummaries(into: Map<string, ScopeSummary>, d: CoverageDataset
     if (!s) into.set(key, part);
     else merge(s, part);
   }
+  return read.length;
 }
 
 function merge(s: ScopeSummary, part: ScopeSummary): void {

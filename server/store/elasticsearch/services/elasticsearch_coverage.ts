@@ -18,7 +18,7 @@ import { withRetry, type RetryOptions } from '../retry';
 import { child, docCount, type AggNode } from './agg_reader';
 import { categoryQueries, pairsAggregation, readPairs, type CoverageCategory } from './catalog_filter';
 import { COVERAGE_DATASETS, inDataset, type CoverageDataset } from './coverage_datasets';
-import { addHours, addSummaries, hourlyLeaf, readScopeTree, scopeTree, summaryLeaf } from './coverage_scopes';
+import { addHours, addSummaries, hourlyLeaf, scopeTree, summaryLeaf } from './coverage_scopes';
 import { personCredentials, personQuery } from './traced_credentials';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -55,8 +55,7 @@ export class ElasticsearchCoverage implements CoverageSource {
     let signIns = 0;
     this.datasets.forEach((d, i) => {
       const node = child(summary, `d${i}`);
-      addSummaries(scopes, d, node);
-      buckets += readScopeTree(d, node).length;
+      buckets += addSummaries(scopes, d, node);
       if (d.dataset === 'azure.signinlogs') signIns += docCount(node);
     });
     await this.addHourly(range, scopes, buckets);

@@ -50,7 +50,8 @@ export function rootIdentityOf(e: AuditEvent): RootIdentity {
   // An impersonated service account acts for the principal that started the delegation.
   const delegator = a.delegationChain?.[0];
   if (delegator) {
-    const type = delegator.endsWith('.gserviceaccount.com') ? 'service_account' : 'user';
+    // Workload identity federation subjects (principal://, principalSet://) are workloads, not people.
+    const type = delegator.endsWith('.gserviceaccount.com') ? 'service_account' : /^principal(Set)?:\/\//.test(delegator) ? 'federated' : 'user';
     return { ...base, type, name: delegator, id: delegator.toLowerCase(), human: a.human ?? (type === 'user' ? delegator : undefined) };
   }
   const id = principalOf(e);

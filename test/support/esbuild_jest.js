@@ -12,6 +12,8 @@ module.exports = {
       format: 'cjs',
       target: 'node20',
       jsx: 'automatic',
+      // Jest runs CommonJS: lazy `import()` (the plugin's async initializer) becomes a require.
+      supported: { 'dynamic-import': false },
       sourcemap: 'external',
       sourcefile: filename,
     });

@@ -157,12 +157,15 @@ export function parseQueryString(search: string): QueryValues {
   return query;
 }
 
-function contextFor(user: FakeUser | null): FakeRequestContext {
-  return { core: Promise.resolve({ security: { authc: { getCurrentUser: () => (user ? { username: user.name } : null) } } }) };
+function contextFor(user: FakeUser | null, core: object = {}): FakeRequestContext {
+  return { core: Promise.resolve({ ...core, security: { authc: { getCurrentUser: () => (user ? { username: user.name } : null) } } }) };
 }
 
 export class FakeRouter implements RouterLike<FakeRequestContext> {
   readonly routes: RecordedRoute<FakeRequestContext>[] = [];
+
+  /** `core` gives handlers' context.core more of Kibana's request context (e.g. a scoped Elasticsearch client). */
+  constructor(private readonly core: object = {}) {}
 
   get<P, Q, B>(config: RouteConfigLike<P, Q, B>, handler: RequestHandlerLike<P, Q, B, FakeRequestContext>): void {
     this.record('get', config, handler);
@@ -221,7 +224,7 @@ export class FakeRouter implements RouterLike<FakeRequestContext> {
 
     const request: KibanaRequestLike = { ...validated, headers: options.headers ?? {} };
     try {
-      return toResult(await route.handler(contextFor(user), request, fakeResponseFactory));
+      return toResult(await route.handler(contextFor(user, this.core), request, fakeResponseFactory));
     } catch {
       // Kibana logs a handler that throws and answers with a generic 500.
       return errorResult(500, 'An internal server error occurred.');

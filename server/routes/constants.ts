@@ -4,18 +4,7 @@
  */
 import type { RouteSecurity } from '../kibana/types';
 
-export const API_BASE = '/internal/cloud_api_abuse';
-
-export const ROUTE_PATHS = {
-  findings: `${API_BASE}/findings`,
-  findingsHistogram: `${API_BASE}/findings/_histogram`,
-  finding: `${API_BASE}/findings/{id}`,
-  findingsStatus: `${API_BASE}/findings/_status`,
-  detectionRunSoon: `${API_BASE}/detection/_run_soon`,
-  detectionHealth: `${API_BASE}/detection/_health`,
-  coverage: `${API_BASE}/coverage`,
-  automation: `${API_BASE}/automation`,
-} as const;
+export { API_BASE, ROUTE_PATHS } from '../../common/api';
 
 export const READ_PRIVILEGE = 'cloudApiAbuse-read';
 export const WRITE_PRIVILEGE = 'cloudApiAbuse-all';

@@ -7,8 +7,10 @@ import type { CoverageReport } from '../../common/coverage';
 import type { FindingDocument, Severity, WorkflowStatus } from '../../common/finding';
 import type { ExpectedAutomationFile } from '../analytic/automation';
 
-export const FINDING_SORT_FIELDS = ['risk_score', 'last_seen', 'first_seen', 'severity', 'event_count'] as const;
-export type FindingSortField = (typeof FINDING_SORT_FIELDS)[number];
+import type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, IdentityProfile, IdentityProfilesPage } from '../../common/api';
+
+export { FINDING_SORT_FIELDS } from '../../common/api';
+export type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, IdentityProfile, IdentityProfilesPage };
 
 /** A finding list query. Every value comes from validated route input; none is passed to Elasticsearch raw. */
 export interface FindingsQuery {
@@ -30,18 +32,6 @@ export interface FindingsQuery {
   /** 0-based page. */
   page: number;
   perPage: number;
-}
-
-export interface FindingsPage {
-  total: number;
-  findings: FindingDocument[];
-}
-
-/** Counts for the findings-over-time chart and the severity breakdown. */
-export interface FindingsHistogram {
-  interval: string;
-  buckets: { time: string; counts: Record<Severity, number> }[];
-  bySeverity: Record<Severity, number>;
 }
 
 export interface StatusChange {
@@ -84,23 +74,6 @@ export interface AutomationConfigStore {
   put(config: ExpectedAutomationFile, by: string): Promise<void>;
 }
 
-/** What the task reports about itself (from its state in Task Manager, or the host's scheduler). */
-export interface DetectionHealth {
-  enabled: boolean;
-  /** ISO times. */
-  lastRunStartedAt?: string;
-  lastRunFinishedAt?: string;
-  lastSuccessAt?: string;
-  /** Checkpoint: every event before it has been analysed and its findings persisted. */
-  checkpoint?: string;
-  /** now - checkpoint, ms. */
-  lagMs?: number;
-  lastRun?: { eventsRead: number; findingsWritten: number; durationMs: number; docsFetched?: number; mode?: string };
-  lastError?: { message: string; at: string };
-  consecutiveFailures: number;
-  running: boolean;
-}
-
 export interface DetectionControl {
   health(): Promise<DetectionHealth>;
   /** Asks for a run as soon as possible. */
@@ -109,4 +82,12 @@ export interface DetectionControl {
 
 export interface CoverageSource {
   report(range: { from: number; to: number }): Promise<CoverageReport>;
+}
+
+/** Per root identity, what it usually does (the analytic's baseline), written after each run. */
+export interface IdentityProfileStore {
+  ensureInstalled(): Promise<void>;
+  /** Replaces the profiles with these ids; others stay. */
+  write(profiles: IdentityProfile[]): Promise<void>;
+  list(query: { providers?: CloudProvider[]; search?: string; page: number; perPage: number }): Promise<IdentityProfilesPage>;
 }

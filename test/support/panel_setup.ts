@@ -1,0 +1,25 @@
+/** What jsdom lacks and EUI and @elastic/charts expect of a browser. */
+import { TextDecoder, TextEncoder } from 'node:util';
+import { configure } from '@testing-library/react';
+
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+}
+
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (!('ResizeObserver' in window)) Object.assign(window, { ResizeObserver: NoopResizeObserver });
+Object.assign(globalThis, { ResizeObserver: window.ResizeObserver });
+
+// EUI's virtualized lists and popovers measure elements; jsdom returns zeros, which is fine, but scrollTo is missing.
+if (!window.HTMLElement.prototype.scrollTo) window.HTMLElement.prototype.scrollTo = () => {};
+if (!window.HTMLElement.prototype.scrollIntoView) window.HTMLElement.prototype.scrollIntoView = () => {};
+
+// EUI and Kibana name test hooks `data-test-subj`; queries by test id use it.
+configure({ testIdAttribute: 'data-test-subj' });

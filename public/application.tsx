@@ -8,6 +8,7 @@ import type { AppMountParametersLike, CoreStartPublicLike } from './kibana_types
 export function renderApp(core: CoreStartPublicLike, params: AppMountParametersLike): () => void {
   const location: AppLocation = {
     pathname: () => params.history.location.pathname,
+    search: () => params.history.location.search,
     push: (path) => params.history.push(path),
     listen: (onChange) => params.history.listen(onChange),
   };

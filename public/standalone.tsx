@@ -16,6 +16,7 @@ export const HOST_APP_BASE = '/app';
 function browserLocation(): AppLocation {
   return {
     pathname: () => window.location.pathname.replace(HOST_APP_BASE, '') || '/findings',
+    search: () => window.location.search,
     push: (path) => {
       window.history.pushState(null, '', HOST_APP_BASE + path);
       window.dispatchEvent(new PopStateEvent('popstate'));

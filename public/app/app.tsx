@@ -12,17 +12,20 @@ import { AppServicesProvider, type AppServices } from './services';
 /** Where the app is and how to move: Kibana's ScopedHistory, or the browser's history in the host. */
 export interface AppLocation {
   pathname(): string;
+  /** The query string (`?identity=...`), how one page links to another filtered. */
+  search(): string;
   push(path: string): void;
   listen(onChange: () => void): () => void;
 }
 
 export function App({ services, location, withProvider = true }: { services: Omit<AppServices, 'navigate'>; location: AppLocation; withProvider?: boolean }) {
-  const [pathname, setPathname] = useState(location.pathname());
+  const [where, setWhere] = useState({ pathname: location.pathname(), search: location.search() });
   const [refreshKey, setRefreshKey] = useState(0);
-  useEffect(() => location.listen(() => setPathname(location.pathname())), [location]);
+  useEffect(() => location.listen(() => setWhere({ pathname: location.pathname(), search: location.search() })), [location]);
   const navigate = useCallback((path: string) => location.push(path), [location]);
   const onRunFinished = useCallback(() => setRefreshKey((k) => k + 1), []);
-  const page = pageOf(pathname);
+  const page = pageOf(where.pathname);
+  const query = new URLSearchParams(where.search);
 
   const body = (
     <AppServicesProvider services={{ ...services, navigate }}>
@@ -35,9 +38,9 @@ export function App({ services, location, withProvider = true }: { services: Omi
           tabs={PAGES.map((p) => ({ label: p.title, isSelected: p.id === page, onClick: () => navigate(p.path), 'data-test-subj': `tab-${p.id}` }))}
         />
         <EuiPageTemplate.Section>
-          {page === 'findings' && <FindingsPage refreshKey={refreshKey} />}
-          {page === 'coverage' && <CoveragePage refreshKey={refreshKey} />}
-          {page === 'identities' && <IdentitiesPage refreshKey={refreshKey} />}
+          {page === 'findings' && <FindingsPage refreshKey={refreshKey} query={query} />}
+          {page === 'coverage' && <CoveragePage refreshKey={refreshKey} query={query} />}
+          {page === 'identities' && <IdentitiesPage refreshKey={refreshKey} query={query} />}
         </EuiPageTemplate.Section>
       </EuiPageTemplate>
     </AppServicesProvider>

@@ -1,5 +1,6 @@
 // Placeholder while the page is written (issue 4); replaced by the real page.
+import type { PageProps } from '../app/page_props';
 
-export function FindingsPage({ refreshKey }: { refreshKey: number }) {
-  return <div data-refresh={refreshKey}>FindingsPage</div>;
+export function FindingsPage({ refreshKey, query }: PageProps) {
+  return <div data-refresh={refreshKey}>FindingsPage {query.toString()}</div>;
 }

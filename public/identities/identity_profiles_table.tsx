@@ -1,0 +1,117 @@
+/** One page of identity profiles: who each root identity is and what it usually uses; a row opens its findings. */
+import { EuiBadge, EuiBasicTable, EuiHealth, EuiText, type CriteriaWithPagination, type EuiBasicTableColumn } from '@elastic/eui';
+import type { IdentityProfile } from '../../common/api';
+import { formatCount, formatTime, PROVIDER_LABEL } from '../coverage/coverage_format';
+import { useAppServices } from '../app/services';
+import { ProfileValues } from './profile_values';
+
+export interface ProfilesPaging {
+  pageIndex: number;
+  pageSize: number;
+  total: number;
+}
+
+export const PAGE_SIZES = [10, 25, 50];
+
+export function IdentityProfilesTable({
+  profiles,
+  paging,
+  loading,
+  noItemsMessage,
+  onPage,
+}: {
+  profiles: IdentityProfile[];
+  paging: ProfilesPaging;
+  loading: boolean;
+  noItemsMessage: string;
+  onPage(pageIndex: number, pageSize: number): void;
+}) {
+  const { navigate } = useAppServices();
+  const columns: EuiBasicTableColumn<IdentityProfile>[] = [
+    {
+      field: 'root_id',
+      name: 'Root identity',
+      width: '22em',
+      render: (rootId: string, p: IdentityProfile) => (
+        <div>
+          <EuiText size="s" style={{ wordBreak: 'break-all' }}>
+            <strong>{rootId}</strong>
+          </EuiText>
+          <EuiBadge color="hollow">{PROVIDER_LABEL[p.provider]}</EuiBadge>
+        </div>
+      ),
+    },
+    { field: 'events', name: 'Events', align: 'right', width: '80px', render: (n: number) => formatCount(n) },
+    {
+      name: 'Interfaces and tools',
+      render: (p: IdentityProfile) => (
+        <>
+          <ProfileValues label="Interfaces" values={p.interfaces} testSubj="profileInterfaces" />
+          <ProfileValues label="Tools" values={p.tools} testSubj="profileTools" />
+        </>
+      ),
+    },
+    {
+      name: 'Networks and countries',
+      render: (p: IdentityProfile) => (
+        <>
+          <ProfileValues label="Networks" values={p.networks} testSubj="profileNetworks" />
+          <ProfileValues label="Countries" values={p.countries} testSubj="profileCountries" />
+        </>
+      ),
+    },
+    {
+      name: 'Services and regions',
+      render: (p: IdentityProfile) => (
+        <>
+          <ProfileValues label="Services" values={p.services} testSubj="profileServices" />
+          <ProfileValues label="Regions" values={p.regions} testSubj="profileRegions" />
+        </>
+      ),
+    },
+    {
+      name: 'Seen',
+      width: '170px',
+      render: (p: IdentityProfile) => (
+        <EuiText size="xs">
+          <div>First {formatTime(p.first_seen)}</div>
+          <div>Last {formatTime(p.last_seen)}</div>
+        </EuiText>
+      ),
+    },
+    {
+      field: 'mfa_seen',
+      name: 'MFA',
+      width: '90px',
+      render: (mfa: boolean) => <EuiHealth color={mfa ? 'success' : 'subdued'}>{mfa ? 'Seen' : 'Not seen'}</EuiHealth>,
+    },
+    {
+      name: 'Actions',
+      width: '70px',
+      actions: [
+        {
+          name: 'View findings',
+          description: 'Open the findings of this root identity',
+          icon: 'securitySignalDetected',
+          type: 'icon',
+          onClick: (p: IdentityProfile) => navigate(`/findings?identity=${encodeURIComponent(p.root_id)}`),
+          'data-test-subj': 'viewIdentityFindings',
+        },
+      ],
+    },
+  ];
+
+  return (
+    <EuiBasicTable
+      tableCaption="Identity profiles"
+      items={profiles}
+      itemId="id"
+      columns={columns}
+      loading={loading}
+      noItemsMessage={noItemsMessage}
+      pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: paging.total, pageSizeOptions: PAGE_SIZES }}
+      onChange={({ page }: CriteriaWithPagination<IdentityProfile>) => onPage(page.index, page.size)}
+      rowProps={(p: IdentityProfile) => ({ 'data-test-subj': `identityRow-${p.id}` })}
+    />
+  );
+}

@@ -21,7 +21,7 @@ import type {
 import { registerRoutes } from './routes';
 import type { RouteServices } from './routes/services';
 import { ElasticsearchFindingsStore, findingsIndex, installFindingsIndex } from './store/elasticsearch/findings';
-import { ElasticsearchAutomationStore, ElasticsearchCoverage, ElasticsearchEvidenceStore, configIndexName } from './store/elasticsearch/services';
+import { ElasticsearchAutomationStore, ElasticsearchCoverage, ElasticsearchEvidenceStore, ElasticsearchIdentityStore, configIndexName, identitiesIndexName } from './store/elasticsearch/services';
 import { TaskDetectionControl } from './task/detection_control';
 import { MissingCredentialsError, registerDetectionTask, scheduleDetectionTask, type DetectionTaskServices } from './task/detection_task';
 import { durationMs } from './config';
@@ -87,6 +87,11 @@ export class CloudApiAbusePlugin {
     return new ElasticsearchAutomationStore({ client: core.elasticsearch.client.asInternalUser, index: configIndexName(this.config.findingsIndexPrefix, spaceId) });
   }
 
+  /** Profiles are written by the task and read by analysts through the routes, as the Kibana system user. */
+  private identities(core: CoreStartLike, spaceId: string): ElasticsearchIdentityStore {
+    return new ElasticsearchIdentityStore({ client: core.elasticsearch.client.asInternalUser, index: identitiesIndexName(this.config.findingsIndexPrefix, spaceId) });
+  }
+
   private async taskServices(core: CoreSetupLike<StartDeps>): Promise<DetectionTaskServices> {
     const [coreStart] = await core.getStartServices();
     const { credentials } = this.config;
@@ -101,6 +106,7 @@ export class CloudApiAbusePlugin {
         throw new MissingCredentialsError();
       },
       findingsFor: async (spaceId) => this.findings(coreStart, spaceId),
+      identitiesFor: async (spaceId) => this.identities(coreStart, spaceId),
       automationFor: async (spaceId) => {
         const file = await this.automation(coreStart, spaceId).get();
         return file.expected_automation.length ? compileAutomation(file) : undefined;
@@ -120,6 +126,7 @@ export class CloudApiAbusePlugin {
       evidence: new ElasticsearchEvidenceStore({ client: analyst, requestTimeoutMs }),
       coverage: new ElasticsearchCoverage({ client: analyst, indices: this.config.sources, requestTimeoutMs }),
       automation: this.automation(coreStart, spaceId),
+      identities: this.identities(coreStart, spaceId),
       control: new TaskDetectionControl({
         taskManager: deps.taskManager,
         spaceId,

@@ -80,6 +80,12 @@ export class IdentityBaseline {
     values.set(value, { first: time, last: time, count: 1 });
   }
 
+  /** Every kept value of a dimension with how often and when it was seen (for identity profiles). */
+  entries(dim: BaselineDimension): [string, Readonly<Seen>][] {
+    const values = this.dims.get(dim);
+    return values ? [...values.entries()] : [];
+  }
+
   /** Most used values of a dimension, for the "before" side of a shift. */
   top(dim: BaselineDimension, n: number): string[] {
     const values = this.dims.get(dim);

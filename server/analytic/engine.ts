@@ -21,6 +21,8 @@ import { scoreChain } from './score';
 import { externalGrants, Organisation } from './external_grants';
 import { keeper, type KeepEvent } from './evidence';
 import { buildFinding } from './document';
+import { identityProfile } from './identity_profiles';
+import type { IdentityProfile } from '../../common/api';
 
 const MAINTENANCE_EVERY = 5_000;
 const CAUSED_WITHIN_MS = 60_000;
@@ -158,6 +160,16 @@ export class DetectionEngine {
   flush(): FindingDocument[] {
     for (const chain of [...this.open]) this.close(chain);
     return this.render();
+  }
+
+  /** Per root identity, what it usually does (the baselines as they stand), for the identities page. */
+  identityProfiles(updatedAt: number): IdentityProfile[] {
+    const profiles: IdentityProfile[] = [];
+    for (const [key, baseline] of this.baselines) {
+      const bar = key.indexOf('|');
+      profiles.push(identityProfile(key.slice(0, bar) as AuditEvent['provider'], key.slice(bar + 1), baseline, updatedAt));
+    }
+    return profiles;
   }
 
   stats(): EngineStats {

@@ -9,6 +9,7 @@ import { defineFindingsHistogramRoute } from './findings_histogram';
 import { defineGetAutomationRoute } from './get_automation';
 import { defineGetCoverageRoute } from './get_coverage';
 import { defineGetFindingRoute } from './get_finding';
+import { defineGetIdentitiesRoute } from './get_identities';
 import { definePutAutomationRoute } from './put_automation';
 import { defineRunDetectionSoonRoute } from './run_detection_soon';
 import type { RouteLogger, ServicesFor } from './services';
@@ -27,4 +28,5 @@ export function registerRoutes<Ctx>(router: RouterLike<Ctx>, servicesFor: Servic
   defineGetCoverageRoute(router, servicesFor, logger);
   defineGetAutomationRoute(router, servicesFor, logger);
   definePutAutomationRoute(router, servicesFor, logger);
+  defineGetIdentitiesRoute(router, servicesFor, logger);
 }

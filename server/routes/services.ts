@@ -3,7 +3,7 @@
  * user; the standalone host has its own embedded stores and local user. Handlers never build stores themselves.
  */
 import type { KibanaRequestLike } from '../kibana/types';
-import type { AutomationConfigStore, CoverageSource, DetectionControl, EvidenceStore, FindingsStore } from '../store/types';
+import type { AutomationConfigStore, CoverageSource, DetectionControl, EvidenceStore, FindingsStore, IdentityProfileStore } from '../store/types';
 
 export interface RouteServices {
   findings: FindingsStore;
@@ -11,6 +11,7 @@ export interface RouteServices {
   automation: AutomationConfigStore;
   control: DetectionControl;
   coverage: CoverageSource;
+  identities: IdentityProfileStore;
   /** The authenticated user's name, recorded on writes; undefined when the request names nobody. */
   currentUser(): string | undefined;
 }

@@ -15,7 +15,7 @@ import type { EsClient, KbnLogger } from '../kibana/types';
 import { readAgent } from '../store/elasticsearch/agent_reader';
 import { ElasticsearchEventSource } from '../store/elasticsearch/event_source';
 import { normalizeRecord } from '../store/normalize';
-import type { FindingsStore } from '../store/types';
+import type { FindingsStore, IdentityProfileStore } from '../store/types';
 import type { DetectionTaskState } from './task_state';
 
 const MIN_SPAN_MS = 5 * 60_000;
@@ -24,6 +24,7 @@ export interface RunOnceDeps {
   config: CloudApiAbuseConfig;
   reader: EsClient;
   findings: FindingsStore;
+  identities?: IdentityProfileStore;
   automation?: ExpectedAutomation;
   logger: KbnLogger;
   now: () => number;
@@ -37,6 +38,16 @@ async function activeChainsStart(findings: FindingsStore, checkpoint: number, id
   const page = await findings.list({ from: checkpoint - idleMs, to: checkpoint, sort: { field: 'first_seen', order: 'asc' }, page: 0, perPage: 1 });
   const first = page.findings[0]?.cloud_api_abuse.chain.first_seen;
   return first ? Date.parse(first) : undefined;
+}
+
+/** Profiles help analysts judge findings but are not findings: a failure to write them is logged, not fatal. */
+async function writeProfiles(engine: DetectionEngine, deps: RunOnceDeps): Promise<void> {
+  if (!deps.identities) return;
+  try {
+    await deps.identities.write(engine.identityProfiles(deps.now()));
+  } catch (error) {
+    deps.logger.warn(`identity profiles not updated: ${(error as Error).message}`);
+  }
 }
 
 export async function runOnce(state: DetectionTaskState, deps: RunOnceDeps): Promise<DetectionTaskState> {
@@ -85,6 +96,7 @@ export async function runOnce(state: DetectionTaskState, deps: RunOnceDeps): Pro
       },
     },
   });
+  await writeProfiles(engine, deps);
   const finishedAt = deps.now();
   const truncated = source.stats.truncated;
   const checkpoints = { ...state.checkpoints };

@@ -10,6 +10,7 @@ import { FakeElasticsearch } from '../../test/support/fake_es';
 import { loadDay } from '../../test/support/elasticsearch_day';
 import { FakeTaskManager } from '../../test/support/fake_task_manager';
 import { ElasticsearchFindingsStore, findingsIndex } from '../store/elasticsearch/findings';
+import { ElasticsearchIdentityStore, identitiesIndexName } from '../store/elasticsearch/services';
 import { parseConfig, type CloudApiAbuseConfig } from '../config';
 import type { KbnLogger } from '../kibana/types';
 import type { FindingDocument } from '../../common/finding';
@@ -24,16 +25,18 @@ const logger: KbnLogger = { trace() {}, debug() {}, info() {}, warn() {}, error(
 function setup(es: FakeElasticsearch, config: CloudApiAbuseConfig, clock: { now: number }, retry = { baseDelayMs: 1, maxDelayMs: 2 }) {
   const tm = new FakeTaskManager();
   const findings = new ElasticsearchFindingsStore({ client: es.client(), index: findingsIndex('default'), retry });
+  const identities = new ElasticsearchIdentityStore({ client: es.client(), index: identitiesIndexName(config.findingsIndexPrefix, 'default'), retry });
   const services: DetectionTaskServices = {
     readerFor: async (fakeRequest) => {
       if (!fakeRequest) throw new MissingCredentialsError();
       return es.client();
     },
     findingsFor: async () => findings,
+    identitiesFor: async () => identities,
     automationFor: async () => undefined,
   };
   registerDetectionTask(tm, { logger, config, services: async () => services, now: () => clock.now });
-  return { tm, findings };
+  return { tm, findings, identities };
 }
 
 async function allFindings(store: ElasticsearchFindingsStore): Promise<FindingDocument[]> {
@@ -75,6 +78,12 @@ describe('scheduled detection task', () => {
     await ref.tm.run(id);
     const expected = await allFindings(ref.findings);
     expect(expected.length).toBeGreaterThanOrEqual(9);
+    // The run also left what each identity usually does, for the identities page.
+    const profiles = await ref.identities.list({ page: 0, perPage: 100 });
+    expect(profiles.total).toBeGreaterThan(10);
+    const alice = profiles.profiles.find((p) => p.root_id.includes('alice.nguyen'));
+    expect(alice?.interfaces.length).toBeGreaterThan(0);
+    expect(alice?.services.length).toBeGreaterThan(0);
 
     const { es } = await loadDay(files);
     const { tm, findings } = setup(es, config, clock);

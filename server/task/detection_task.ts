@@ -13,7 +13,7 @@ import type {
   TaskManagerStartLike,
 } from '../kibana/types';
 import type { ExpectedAutomation } from '../analytic/automation';
-import type { FindingsStore } from '../store/types';
+import type { FindingsStore, IdentityProfileStore } from '../store/types';
 import { runOnce } from './detection_run_once';
 import { emptyState, readState, stateSchemaByVersion, type DetectionTaskState } from './task_state';
 
@@ -26,6 +26,8 @@ export interface DetectionTaskServices {
   /** The client that reads logs-*: user-scoped (fakeRequest) or the configured API key. Throws a clear error without. */
   readerFor(fakeRequest: unknown | undefined): Promise<EsClient>;
   findingsFor(spaceId: string): Promise<FindingsStore>;
+  /** Where each run leaves the identity profiles (optional: runs without it just skip them). */
+  identitiesFor?(spaceId: string): Promise<IdentityProfileStore>;
   automationFor(spaceId: string): Promise<ExpectedAutomation | undefined>;
 }
 
@@ -75,8 +77,8 @@ async function runDetectionTask(
   try {
     const services = await deps.services();
     const reader = await services.readerFor(context.fakeRequest);
-    const [findings, automation] = await Promise.all([services.findingsFor(spaceId), services.automationFor(spaceId)]);
-    return await runOnce(state, { config: deps.config, reader, findings, automation, logger, now, signal });
+    const [findings, automation, identities] = await Promise.all([services.findingsFor(spaceId), services.automationFor(spaceId), services.identitiesFor?.(spaceId)]);
+    return await runOnce(state, { config: deps.config, reader, findings, identities, automation, logger, now, signal });
   } catch (error) {
     const message = (error as Error).message;
     logger.error(`detection run failed, checkpoint kept: ${message}`);

@@ -13,6 +13,8 @@ export interface DetectedFiles {
   findings: FindingDocument[];
   report: ReadReport;
   coverage: CoverageReport;
+  /** The engine after the run (its baselines, stats). */
+  engine: DetectionEngine;
 }
 
 export async function detectFiles(paths: string[], config: Partial<AnalyticConfig> = {}): Promise<DetectedFiles> {
@@ -21,7 +23,7 @@ export async function detectFiles(paths: string[], config: Partial<AnalyticConfi
   const engine = new DetectionEngine(defaultCatalog, config, coverage);
   const source = localEventSource(paths);
   await runDetection({ source, engine, sink: { write: (docs) => void findings.push(...docs) } });
-  return { findings, report: source.report(), coverage: coverage.report() };
+  return { findings, report: source.report(), coverage: coverage.report(), engine };
 }
 
 export const atLeast = (f: FindingDocument, severities: string[]): boolean => severities.includes(f.kibana.alert.severity);

@@ -5,7 +5,7 @@
 import type { FindingDocument } from '../../../common/finding';
 import type { RouteLogger, ServicesFor } from '../../../server/routes/services';
 import { FakeRouter, type FakeRequestContext } from './fake_router';
-import { FakeAutomationConfigStore, FakeCoverageSource, FakeDetectionControl, FakeEvidenceStore, FakeFindingsStore } from './fake_stores';
+import { FakeAutomationConfigStore, FakeCoverageSource, FakeDetectionControl, FakeEvidenceStore, FakeFindingsStore, FakeIdentityProfileStore } from './fake_stores';
 
 export interface FakeKibanaOptions {
   findings?: FindingDocument[];
@@ -22,6 +22,7 @@ export interface FakeKibana {
   automation: FakeAutomationConfigStore;
   control: FakeDetectionControl;
   coverage: FakeCoverageSource;
+  identities: FakeIdentityProfileStore;
   servicesFor: ServicesFor<FakeRequestContext>;
   logger: RouteLogger;
   /** What the routes logged, in order. */
@@ -34,13 +35,14 @@ export function createFakeKibana(options: FakeKibanaOptions = {}): FakeKibana {
   const automation = new FakeAutomationConfigStore();
   const control = new FakeDetectionControl();
   const coverage = new FakeCoverageSource();
+  const identities = new FakeIdentityProfileStore();
   const namesUsers = options.namesUsers ?? true;
   const logged: string[] = [];
   const servicesFor: ServicesFor<FakeRequestContext> = async (context) => {
     const core = await context.core;
     const username = namesUsers ? core.security.authc.getCurrentUser()?.username : undefined;
-    return { findings, evidence, automation, control, coverage, currentUser: () => username };
+    return { findings, evidence, automation, control, coverage, identities, currentUser: () => username };
   };
   const logger: RouteLogger = { error: (message) => logged.push(message instanceof Error ? message.message : message) };
-  return { router: new FakeRouter(), findings, evidence, automation, control, coverage, servicesFor, logger, logged };
+  return { router: new FakeRouter(), findings, evidence, automation, control, coverage, identities, servicesFor, logger, logged };
 }

@@ -2,6 +2,7 @@
  * In-memory stores behind the route interfaces. Each records the typed arguments it was called with (what a route
  * test asserts) and can be told to fail (what a route must turn into a safe 500).
  */
+import type { CloudProvider } from '../../../common/audit_event';
 import type { CoverageReport } from '../../../common/coverage';
 import { SEVERITIES, type FindingDocument, type Severity } from '../../../common/finding';
 import type { ExpectedAutomationFile } from '../../../server/analytic/automation';
@@ -16,6 +17,9 @@ import type {
   FindingsQuery,
   FindingsStore,
   FindingSortField,
+  IdentityProfile,
+  IdentityProfilesPage,
+  IdentityProfileStore,
   StatusChange,
   WriteResult,
 } from '../../../server/store/types';
@@ -245,4 +249,27 @@ export function emptyCoverage(): CoverageReport {
     traceability: { privileged: 0, traceable: 0, share: null },
     problems: [],
   };
+}
+
+/** Profiles in memory, listed like the Elasticsearch store: busiest first, provider filter, plain-text root id match. */
+export class FakeIdentityProfileStore extends Failures<'list' | 'write'> implements IdentityProfileStore {
+  readonly profiles = new Map<string, IdentityProfile>();
+  readonly calls: { providers?: string[]; search?: string; page: number; perPage: number }[] = [];
+
+  async ensureInstalled(): Promise<void> {}
+
+  async write(profiles: IdentityProfile[]): Promise<void> {
+    this.check('write');
+    for (const p of profiles) this.profiles.set(p.id, p);
+  }
+
+  async list(query: { providers?: CloudProvider[]; search?: string; page: number; perPage: number }): Promise<IdentityProfilesPage> {
+    this.calls.push(query);
+    this.check('list');
+    const needle = query.search?.toLowerCase();
+    const matching = [...this.profiles.values()]
+      .filter((p) => (!query.providers || query.providers.includes(p.provider)) && (!needle || p.root_id.toLowerCase().includes(needle)))
+      .sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : 1));
+    return { total: matching.length, profiles: matching.slice(query.page * query.perPage, (query.page + 1) * query.perPage) };
+  }
 }

@@ -5,6 +5,7 @@ export { createFakeKibana, type FakeKibana, type FakeKibanaOptions } from './fak
 export {
   FakeAutomationConfigStore,
   FakeCoverageSource,
+  FakeIdentityProfileStore,
   FakeDetectionControl,
   FakeEvidenceStore,
   FakeFindingsStore,

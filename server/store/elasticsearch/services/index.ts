@@ -1,4 +1,4 @@
-/** Elasticsearch implementations of the services the REST routes use besides findings: coverage, evidence, automation. */
+/** Elasticsearch implementations of the services the REST routes use besides findings: coverage, evidence, automation, identity profiles. */
 export { ElasticsearchCoverage, type ElasticsearchCoverageOptions } from './elasticsearch_coverage';
 export { ElasticsearchEvidenceStore, MAX_DOCS_PER_MGET, type ElasticsearchEvidenceStoreOptions, type EvidenceRecord } from './evidence_store';
 export {
@@ -8,3 +8,4 @@ export {
   configIndexName,
   type ElasticsearchAutomationStoreOptions,
 } from './automation_store';
+export { ElasticsearchIdentityStore, identitiesIndexName, literalWildcard, type ElasticsearchIdentityStoreOptions } from './identity_store';

@@ -1,0 +1,175 @@
+/**
+ * The host's findings in SQLite, with the Elasticsearch store's semantics (server/store/elasticsearch/findings): the
+ * same filters, sorts (finding id breaks ties), result window, histogram buckets, and a rewrite keeps the workflow.
+ */
+import { RunAbortedError } from '../../../server/detection_run';
+import { SEVERITIES, type FindingDocument, type Severity } from '../../../common/finding';
+import { emptyCounts, histogramInterval } from '../../../server/store/elasticsearch/findings/histogram';
+import { MAX_RESULT_WINDOW } from '../../../server/routes/validation';
+import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, StatusChange, WriteResult } from '../../../server/store/types';
+import type { HostDatabase } from './database';
+import {
+  decodeDocument,
+  encodeDocument,
+  findingAccounts,
+  findingColumns,
+  findingTechniques,
+  workflowColumns,
+  type FindingColumns,
+  type WorkflowColumns,
+} from './finding_row';
+import { findingsOrder, findingsWhere, type FindingsFilter, type SqlValue } from './findings_where';
+import { StatementCache } from './statement_cache';
+
+interface PageRow extends WorkflowColumns {
+  rid: number;
+}
+
+const UPSERT = `
+INSERT INTO findings (id, risk_score, severity, severity_rank, first_seen, last_seen, event_count, provider, root_identity, search_text,
+                      status, status_updated_at, status_updated_by, status_note)
+VALUES (@id, @risk_score, @severity, @severity_rank, @first_seen, @last_seen, @event_count, @provider, @root_identity, @search_text,
+        @status, @status_updated_at, @status_updated_by, @status_note)
+ON CONFLICT (id) DO UPDATE SET
+  risk_score = excluded.risk_score, severity = excluded.severity, severity_rank = excluded.severity_rank,
+  first_seen = excluded.first_seen, last_seen = excluded.last_seen, event_count = excluded.event_count,
+  provider = excluded.provider, root_identity = excluded.root_identity, search_text = excluded.search_text
+RETURNING rid`;
+
+export class SqliteFindingsStore implements FindingsStore {
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: HostDatabase) {
+    this.statements = new StatementCache(db);
+  }
+
+  /** The tables come with the database's migrations. */
+  async ensureInstalled(): Promise<void> {}
+
+  async write(findings: FindingDocument[], options: { signal?: AbortSignal } = {}): Promise<WriteResult> {
+    if (options.signal?.aborted) throw new RunAbortedError();
+    const result: WriteResult = { written: 0, rejected: [] };
+    if (findings.length === 0) return result;
+    const rows: { f: FindingDocument; columns: FindingColumns; document: Buffer }[] = [];
+    for (const f of findings) {
+      const columns = findingColumns(f);
+      if ('invalid' in columns) result.rejected.push({ id: String(f.cloud_api_abuse?.finding_id ?? ''), reason: columns.invalid });
+      else rows.push({ f, columns, document: encodeDocument(f) });
+    }
+    if (rows.length === 0) throw new Error(`none of ${findings.length} findings could be written (${result.rejected[0]?.reason})`);
+    const upsert = this.statements.get(UPSERT);
+    const putDocument = this.statements.get('INSERT OR REPLACE INTO finding_documents (rid, document) VALUES (?, ?)');
+    const clearAccounts = this.statements.get('DELETE FROM finding_accounts WHERE rid = ?');
+    const clearTechniques = this.statements.get('DELETE FROM finding_techniques WHERE rid = ?');
+    const addAccount = this.statements.get('INSERT OR IGNORE INTO finding_accounts (account, rid) VALUES (?, ?)');
+    const addTechnique = this.statements.get('INSERT OR IGNORE INTO finding_techniques (technique, rid) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const { f, columns, document } of rows) {
+        const { rid } = upsert.get({ ...columns, ...workflowColumns(f) }) as { rid: number };
+        putDocument.run(rid, document);
+        clearAccounts.run(rid);
+        clearTechniques.run(rid);
+        for (const account of findingAccounts(f)) addAccount.run(account, rid);
+        for (const technique of findingTechniques(f)) addTechnique.run(technique, rid);
+      }
+    })();
+    result.written = rows.length;
+    return result;
+  }
+
+  async list(query: FindingsQuery): Promise<FindingsPage> {
+    const offset = query.page * query.perPage;
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(query.perPage) || query.perPage < 0 || offset + query.perPage > MAX_RESULT_WINDOW) {
+      throw new RangeError(`page ${query.page} of ${query.perPage} is beyond the first ${MAX_RESULT_WINDOW} findings`);
+    }
+    const where = findingsWhere(query);
+    const { total } = this.statements.get(`SELECT COUNT(*) AS total FROM findings f ${where.sql}`).get(...where.params) as { total: number };
+    if (total === 0 || offset >= total || query.perPage === 0) return { total, findings: [] };
+    const page = this.statements
+      .get(`SELECT f.rid, f.status, f.status_updated_at, f.status_updated_by, f.status_note FROM findings f ${where.sql} ${findingsOrder(query.sort)} LIMIT ? OFFSET ?`)
+      .all(...where.params, query.perPage, offset) as PageRow[];
+    return { total, findings: this.documents(page) };
+  }
+
+  async histogram(query: FindingsFilter, buckets: number): Promise<FindingsHistogram> {
+    const where = findingsWhere(query);
+    const range = this.histogramRange(query, where.sql, where.params);
+    const { interval, ms } = histogramInterval(range?.from ?? 0, range?.to ?? 0, buckets);
+    if (range === undefined) return { interval, buckets: [], bySeverity: emptyCounts() };
+    // Buckets aligned to the interval over the range, empty ones included, by when chains started.
+    const start = Math.floor(range.from / ms) * ms;
+    const end = Math.ceil(range.to / ms) * ms - 1;
+    const within = `${where.sql ? `${where.sql} AND` : 'WHERE'} f.first_seen >= ? AND f.first_seen <= ?`;
+    const counted = this.statements
+      .get(`SELECT CAST((f.first_seen - ?) / ? AS INTEGER) AS bucket, f.severity AS severity, COUNT(*) AS n FROM findings f ${within} GROUP BY bucket, f.severity`)
+      .all(start, ms, ...where.params, start, end) as { bucket: number; severity: string; n: number }[];
+    const out: FindingsHistogram['buckets'] = [];
+    for (let t = start; t <= end; t += ms) out.push({ time: new Date(t).toISOString(), counts: emptyCounts() });
+    for (const row of counted) {
+      const bucket = out[row.bucket];
+      if (bucket && isSeverity(row.severity)) bucket.counts[row.severity] += row.n;
+    }
+    const totals = this.statements.get(`SELECT f.severity AS severity, COUNT(*) AS n FROM findings f ${where.sql} GROUP BY f.severity`).all(...where.params) as {
+      severity: string;
+      n: number;
+    }[];
+    const bySeverity = emptyCounts();
+    for (const row of totals) if (isSeverity(row.severity)) bySeverity[row.severity] += row.n;
+    return { interval, buckets: out, bySeverity };
+  }
+
+  async get(id: string): Promise<FindingDocument | undefined> {
+    const row = this.statements.get('SELECT rid, status, status_updated_at, status_updated_by, status_note FROM findings WHERE id = ?').get(id) as PageRow | undefined;
+    return row ? this.documents([row])[0] : undefined;
+  }
+
+  async setStatus(change: StatusChange): Promise<{ updated: string[]; missing: string[] }> {
+    const ids = [...new Set(change.ids)];
+    const updated: string[] = [];
+    const missing: string[] = [];
+    const update = this.statements.get('UPDATE findings SET status = ?, status_updated_at = ?, status_updated_by = ?, status_note = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) {
+        // A status change without a note clears the previous note: it explained an earlier decision.
+        const { changes } = update.run(change.status, change.at, change.by, change.note ?? null, id);
+        (changes > 0 ? updated : missing).push(id);
+      }
+    })();
+    return { updated, missing };
+  }
+
+  /** How many findings are stored. */
+  count(): number {
+    return (this.statements.get('SELECT COUNT(*) AS n FROM findings').get() as { n: number }).n;
+  }
+
+  /** The documents of page rows, in the rows' order. */
+  private documents(rows: PageRow[]): FindingDocument[] {
+    if (rows.length === 0) return [];
+    const blobs = this.statements
+      .get(`SELECT rid, document FROM finding_documents WHERE rid IN (${rows.map(() => '?').join(', ')})`)
+      .all(...rows.map((r) => r.rid)) as { rid: number; document: Buffer }[];
+    const byRid = new Map(blobs.map((b) => [b.rid, b.document]));
+    return rows.flatMap((r) => {
+      const blob = byRid.get(r.rid);
+      return blob ? [decodeDocument(blob, r)] : [];
+    });
+  }
+
+  /** The query's [from, to); an open end is closed by the findings themselves. undefined when nothing matches. */
+  private histogramRange(query: FindingsFilter, where: string, params: SqlValue[]): { from: number; to: number } | undefined {
+    if (query.from !== undefined && query.to !== undefined) return query.to > query.from ? { from: query.from, to: query.to } : undefined;
+    const row = this.statements.get(`SELECT MIN(f.first_seen) AS first, MAX(f.first_seen) AS last FROM findings f ${where}`).get(...params) as {
+      first: number | null;
+      last: number | null;
+    };
+    if (row.first === null || row.last === null) return undefined;
+    const from = query.from ?? row.first;
+    const to = query.to ?? row.last + 1;
+    return to > from ? { from, to } : undefined;
+  }
+}
+
+function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}

@@ -21,7 +21,7 @@ export function fieldOf(body: JsonObject, type: string, name: string): string {
   return body.field;
 }
 
-export function docValues(doc: SearchDoc, field: string, kind: FieldKind, missing: JsonValue | undefined, ctx: AggContext): Scalar[] {
+export function docValues(doc: SearchDoc, field: string, kind: FieldKind, missing: JsonValue | undefined, ctx: AggContext): readonly Scalar[] {
   const values = ctx.reader.values(doc, field);
   if (values.length === 0 && isPrimitive(missing)) {
     const m = normalize(kind, missing);

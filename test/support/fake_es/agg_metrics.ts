@@ -23,6 +23,14 @@ export function metric(type: string, name: string, body: JsonObject, docs: Searc
   }
   const numbers: number[] = [];
   for (const doc of docs) {
+    // min and max ignore repeats: the cached normalized values serve; sum and avg count every raw value.
+    if ((type === 'min' || type === 'max') && (kind === 'date' || kind === 'number')) {
+      const values = ctx.reader.values(doc, field);
+      if (values.length) {
+        for (const v of values) numbers.push(v as number);
+        continue;
+      }
+    }
     const raw = ctx.reader.raw(doc, field);
     const values = raw.length === 0 && isPrimitive(body.missing) ? [body.missing] : raw;
     for (const v of values) {

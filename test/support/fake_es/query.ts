@@ -145,10 +145,17 @@ function termMatcher(field: string, queryValues: Scalar[], caseInsensitive: bool
   const { reader } = ctx;
   const kind = reader.kind(field);
   const fold = (v: Scalar): Scalar => (caseInsensitive && typeof v === 'string' ? v.toLowerCase() : v);
+  if (kind !== 'dynamic' && kind !== 'dateish') {
+    // The query value's form does not depend on the document: compare through a set (terms queries carry thousands).
+    const wanted = new Set<Scalar>();
+    for (const q of queryValues) {
+      const c = normalize(kind, q);
+      if (c !== undefined) wanted.add(fold(c));
+    }
+    return (doc) => reader.values(doc, field).some((d) => wanted.has(fold(d)));
+  }
   return (doc) => {
-    for (const raw of reader.raw(doc, field)) {
-      const d = normalize(kind, raw);
-      if (d === undefined) continue;
+    for (const d of reader.values(doc, field)) {
       for (const q of queryValues) {
         const c = coerceQueryValue(kind, q, d);
         if (c !== undefined && fold(c) === fold(d)) return true;
@@ -191,14 +198,7 @@ function compileRange(body: JsonObject, ctx: QueryContext): DocPredicate {
   }
   const kind = ctx.reader.kind(field);
   const resolved = bounds.map((b) => resolveBound(kind, b, field, ctx.now));
-  return (doc) => {
-    for (const raw of ctx.reader.raw(doc, field)) {
-      const d = normalize(kind, raw);
-      if (d === undefined) continue;
-      if (resolved.every((b) => withinBound(kind, d, b))) return true;
-    }
-    return false;
-  };
+  return (doc) => ctx.reader.values(doc, field).some((d) => resolved.every((b) => withinBound(kind, d, b)));
 }
 
 interface ResolvedBound extends Bound {

@@ -11,6 +11,12 @@ export interface SearchDoc {
   readonly stored: StoredDoc;
 }
 
+/**
+ * Normalized values per stored document and field (with its kind): stored documents are immutable (a write makes a
+ * new one), and the same fields are read for every document by every query of a test, so parse them once.
+ */
+const valueCache = new WeakMap<StoredDoc, Map<string, Scalar[]>>();
+
 /** Field access for one search, including the metadata fields `_id` and `_index`. */
 export class DocReader {
   private readonly base: BaseReader;
@@ -28,10 +34,22 @@ export class DocReader {
     return this.base.raw(doc.stored.source, path);
   }
 
-  values(doc: SearchDoc, path: string): Scalar[] {
+  /** Read-only: the array is shared with later reads of the same field. */
+  values(doc: SearchDoc, path: string): readonly Scalar[] {
     if (path === '_id') return [doc.stored.id];
     if (path === '_index') return [doc.index];
-    return this.base.values(doc.stored.source, path);
+    const key = `${this.base.kind(path)}\u0000${path}`;
+    let fields = valueCache.get(doc.stored);
+    if (!fields) {
+      fields = new Map();
+      valueCache.set(doc.stored, fields);
+    }
+    let values = fields.get(key);
+    if (!values) {
+      values = this.base.values(doc.stored.source, path);
+      fields.set(key, values);
+    }
+    return values;
   }
 
   source(doc: SearchDoc): JsonObject {

@@ -21,6 +21,7 @@ const VALID: Record<string, { path: string; body?: unknown }> = {
   [`get ${ROUTE_PATHS.coverage}`]: { path: `${ROUTE_PATHS.coverage}?from=2024-05-01&to=2024-05-02` },
   [`get ${ROUTE_PATHS.automation}`]: { path: ROUTE_PATHS.automation },
   [`put ${ROUTE_PATHS.automation}`]: { path: ROUTE_PATHS.automation, body: { expected_automation: [] } },
+  [`get ${ROUTE_PATHS.identities}`]: { path: `${ROUTE_PATHS.identities}?search=alice` },
 };
 
 const routes = setup().router.routes.map((r) => ({ method: r.method, path: r.config.path, key: `${r.method} ${r.config.path}` }));
@@ -30,7 +31,7 @@ function withExtra(path: string, extra: string): string {
 }
 
 describe('registerRoutes', () => {
-  it('registers the nine routes of the API, each once', () => {
+  it('registers the ten routes of the API, each once', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(VALID).sort());
   });
 

@@ -9,7 +9,7 @@ export function CoverageEmptyPrompt({ onWiden }: { onWiden?: () => void }) {
       data-test-subj="coverageEmpty"
       body={
         <EuiText size="s" textAlign="left">
-          <p>Coverage is measured from the cloud audit logs in Elasticsearch. Check that:</p>
+          <p>Coverage is measured from the cloud audit logs the detection reads. Check that:</p>
           <ul>
             <li>the AWS integration is shipping CloudTrail (logs-aws.cloudtrail-*),</li>
             <li>the Google Cloud Platform integration is shipping audit logs (logs-gcp.audit-*),</li>

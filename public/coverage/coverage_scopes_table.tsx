@@ -34,7 +34,7 @@ export function CoverageScopesTable({ scopes }: { scopes: CoverageScope[] }) {
       name: '',
       render: (r: Row) => (
         <EuiButtonIcon
-          iconType={open[r.key] ? 'arrowDown' : 'arrowRight'}
+          iconType={open[r.key] ? 'chevronSingleDown' : 'chevronSingleRight'}
           aria-label={`${open[r.key] ? 'Hide' : 'Show'} gaps and logging changes of ${scopeLabel(r)}`}
           aria-expanded={!!open[r.key]}
           onClick={() => setOpen((o) => ({ ...o, [r.key]: !o[r.key] }))}
@@ -60,6 +60,7 @@ export function CoverageScopesTable({ scopes }: { scopes: CoverageScope[] }) {
     {
       field: 'events',
       name: 'Events',
+      width: '7em',
       sortable: true,
       align: 'right',
       render: (n: number, r: Row) => (
@@ -75,6 +76,7 @@ export function CoverageScopesTable({ scopes }: { scopes: CoverageScope[] }) {
     {
       field: 'gaps',
       name: 'Gaps',
+      width: '12em',
       sortable: (r: Row) => r.gaps.length,
       render: (gaps: Row['gaps']) =>
         gaps.length ? (
@@ -88,12 +90,14 @@ export function CoverageScopesTable({ scopes }: { scopes: CoverageScope[] }) {
     {
       field: 'tamper_events',
       name: 'Logging changes',
+      width: '12.5em',
       sortable: (r: Row) => r.tamper_events.length,
       render: (t: Row['tamper_events']) => (t.length ? <EuiBadge color="danger">{t.length} tamper</EuiBadge> : <EuiText size="s" color="subdued">None</EuiText>),
     },
     {
       field: 'privileged',
       name: 'Traceable / privileged',
+      width: '14em',
       sortable: true,
       align: 'right',
       render: (n: number, r: Row) => `${formatCount(r.privileged_traceable)} / ${formatCount(n)}`,
@@ -101,6 +105,7 @@ export function CoverageScopesTable({ scopes }: { scopes: CoverageScope[] }) {
     {
       field: 'traceability',
       name: 'Traceability',
+      width: '9em',
       sortable: (r: Row) => r.traceability ?? 2,
       render: (share: number | null) => <EuiHealth color={traceabilityColor(share)}>{percent(share)}</EuiHealth>,
     },

@@ -53,17 +53,19 @@ export function EventsPerHourChart({ scopes }: { scopes: CoverageScope[] }) {
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       <div style={{ height: 280 }}>
-        <Chart title="Events per hour by scope">
+        <Chart>
           <Settings
             baseTheme={colorMode === 'DARK' ? DARK_THEME : LIGHT_THEME}
             showLegend
             legendPosition={Position.Right}
             xDomain={domain ? { ...domain, minInterval: HOUR } : undefined}
             locale="en"
+            legendSize={240}
+            ariaLabel="Events per hour by account and region, with silent gaps and logging changes"
           />
           <Tooltip headerFormatter={({ value }) => formatTime(new Date(Number(value)).toISOString())} />
           <Axis id="time" position={Position.Bottom} tickFormat={tickFormat} gridLine={{ visible: false }} />
-          <Axis id="events" position={Position.Left} title="Events" ticks={4} gridLine={{ visible: true }} />
+          <Axis id="count" position={Position.Left} title="Events" ticks={4} gridLine={{ visible: true }} />
           <RectAnnotation
             id="gaps"
             dataValues={gaps.map((g) => ({ coordinates: { x0: g.x0, x1: g.x1 }, details: g.details }))}

@@ -1,5 +1,5 @@
 /** A scope opened in the table: its silent gaps and the logging changes made in it. Log strings are rendered as text. */
-import { EuiBasicTable, EuiFlexGroup, EuiInMemoryTable, EuiFlexItem, EuiTitle, EuiSpacer, type EuiBasicTableColumn } from '@elastic/eui';
+import { EuiBasicTable, EuiFlexGroup, EuiFlexItem, EuiInMemoryTable, EuiSpacer, EuiText, EuiTitle, type EuiBasicTableColumn } from '@elastic/eui';
 import type { CoverageScope } from '../../common/coverage';
 import { formatCount, formatHours, formatTime, gapHours } from './coverage_format';
 
@@ -31,27 +31,32 @@ export function ScopeDetails({ scope }: { scope: CoverageScope }) {
           <h4>Gaps ({scope.gaps.length})</h4>
         </EuiTitle>
         <EuiSpacer size="xs" />
-        <EuiBasicTable
-          tableCaption="Hours without events where the scope usually logs"
-          items={scope.gaps}
-          columns={gapColumns}
-          compressed
-          noItemsMessage={`No gaps: events arrived every hour against the usual ${formatCount(scope.usual_per_hour)} per hour`}
-        />
+        {scope.gaps.length ? (
+          <EuiBasicTable tableCaption="Hours without events where the scope usually logs" items={scope.gaps} columns={gapColumns} compressed />
+        ) : (
+          <EuiText size="s" color="subdued">
+            No gaps: events arrived every hour against the usual {formatCount(scope.usual_per_hour)} per hour.
+          </EuiText>
+        )}
       </EuiFlexItem>
       <EuiFlexItem data-test-subj="scopeTamper">
         <EuiTitle size="xxs">
           <h4>Logging changes ({scope.tamper_events.length})</h4>
         </EuiTitle>
         <EuiSpacer size="xs" />
-        <EuiInMemoryTable
-          tableCaption="Calls that stopped, deleted or changed logging"
-          items={scope.tamper_events}
-          columns={tamperColumns}
-          pagination={scope.tamper_events.length > TAMPER_PAGE ? { initialPageSize: TAMPER_PAGE, showPerPageOptions: false } : undefined}
-          compressed
-          noItemsMessage="No logging changes in this scope"
-        />
+        {scope.tamper_events.length ? (
+          <EuiInMemoryTable
+            tableCaption="Calls that stopped, deleted or changed logging"
+            items={scope.tamper_events}
+            columns={tamperColumns}
+            pagination={scope.tamper_events.length > TAMPER_PAGE ? { initialPageSize: TAMPER_PAGE, showPerPageOptions: false } : undefined}
+            compressed
+          />
+        ) : (
+          <EuiText size="s" color="subdued">
+            No logging changes in this scope.
+          </EuiText>
+        )}
       </EuiFlexItem>
     </EuiFlexGroup>
   );

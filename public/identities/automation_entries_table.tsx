@@ -51,8 +51,8 @@ export function AutomationEntriesTable({
       ),
     },
     { field: 'identities', name: 'Identities (globs)', render: (v: string[] | undefined) => <Matchers values={v} code /> },
-    { field: 'user_agents', name: 'User-agent families', width: '14em', render: (v: string[] | undefined) => <Matchers values={v} /> },
-    { field: 'accounts', name: 'Accounts', width: '14em', render: (v: string[] | undefined) => <Matchers values={v} code /> },
+    { field: 'user_agents', name: 'User-agent families', width: '13em', render: (v: string[] | undefined) => <Matchers values={v} /> },
+    { field: 'accounts', name: 'Accounts', width: '18em', render: (v: string[] | undefined) => <Matchers values={v} code /> },
   ];
   if (canWrite) {
     columns.push({

@@ -27,7 +27,7 @@ export function DownWeightForm({ value, canWrite, onSave }: { value: number; can
   };
   return (
     <EuiFlexGroup gutterSize="s" alignItems="flexStart" responsive={false}>
-      <EuiFlexItem grow={false} style={{ width: 260 }}>
+      <EuiFlexItem grow={false} style={{ width: 340 }}>
         <EuiFormRow label="Down-weight" helpText={help} isInvalid={!!shownError} error={shownError} display="rowCompressed">
           <EuiFieldNumber
             compressed

@@ -1,4 +1,5 @@
 /** One page of identity profiles: who each root identity is and what it usually uses; a row opens its findings. */
+import type { ReactNode } from 'react';
 import { EuiBadge, EuiBasicTable, EuiHealth, EuiText, type CriteriaWithPagination, type EuiBasicTableColumn } from '@elastic/eui';
 import type { IdentityProfile } from '../../common/api';
 import { formatCount, formatTime, PROVIDER_LABEL } from '../coverage/coverage_format';
@@ -12,6 +13,11 @@ export interface ProfilesPaging {
 }
 
 export const PAGE_SIZES = [10, 25, 50];
+
+/** Table cells lay their children out in a row; profile dimensions read better stacked. */
+function Stack({ children }: { children: ReactNode }) {
+  return <div style={{ width: '100%', minWidth: 0 }}>{children}</div>;
+}
 
 export function IdentityProfilesTable({
   profiles,
@@ -31,7 +37,7 @@ export function IdentityProfilesTable({
     {
       field: 'root_id',
       name: 'Root identity',
-      width: '22em',
+      width: '16em',
       render: (rootId: string, p: IdentityProfile) => (
         <div>
           <EuiText size="s" style={{ wordBreak: 'break-all' }}>
@@ -45,55 +51,60 @@ export function IdentityProfilesTable({
     {
       name: 'Interfaces and tools',
       render: (p: IdentityProfile) => (
-        <>
+        <Stack>
           <ProfileValues label="Interfaces" values={p.interfaces} testSubj="profileInterfaces" />
           <ProfileValues label="Tools" values={p.tools} testSubj="profileTools" />
-        </>
+        </Stack>
       ),
     },
     {
       name: 'Networks and countries',
       render: (p: IdentityProfile) => (
-        <>
+        <Stack>
           <ProfileValues label="Networks" values={p.networks} testSubj="profileNetworks" />
           <ProfileValues label="Countries" values={p.countries} testSubj="profileCountries" />
-        </>
+        </Stack>
       ),
     },
     {
       name: 'Services and regions',
       render: (p: IdentityProfile) => (
-        <>
+        <Stack>
           <ProfileValues label="Services" values={p.services} testSubj="profileServices" />
           <ProfileValues label="Regions" values={p.regions} testSubj="profileRegions" />
-        </>
+        </Stack>
       ),
     },
     {
       name: 'Seen',
-      width: '170px',
+      width: '175px',
       render: (p: IdentityProfile) => (
-        <EuiText size="xs">
-          <div>First {formatTime(p.first_seen)}</div>
-          <div>Last {formatTime(p.last_seen)}</div>
-        </EuiText>
+        <Stack>
+          <EuiText size="xs" color="subdued">
+            First seen
+          </EuiText>
+          <EuiText size="xs">{formatTime(p.first_seen)}</EuiText>
+          <EuiText size="xs" color="subdued">
+            Last seen
+          </EuiText>
+          <EuiText size="xs">{formatTime(p.last_seen)}</EuiText>
+        </Stack>
       ),
     },
     {
       field: 'mfa_seen',
       name: 'MFA',
-      width: '90px',
+      width: '100px',
       render: (mfa: boolean) => <EuiHealth color={mfa ? 'success' : 'subdued'}>{mfa ? 'Seen' : 'Not seen'}</EuiHealth>,
     },
     {
       name: 'Actions',
-      width: '70px',
+      width: '120px',
       actions: [
         {
           name: 'View findings',
           description: 'Open the findings of this root identity',
-          icon: 'securitySignalDetected',
-          type: 'icon',
+          type: 'button',
           onClick: (p: IdentityProfile) => navigate(`/findings?identity=${encodeURIComponent(p.root_id)}`),
           'data-test-subj': 'viewIdentityFindings',
         },

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import type { CoverageProblem, CoverageReport, CoverageScope } from '../../common/coverage';
 import { renderPanel } from '../../test/support/panel';
 import { ApiError } from '../api/http';
@@ -131,6 +132,23 @@ describe('coverage page', () => {
     expect(within(screen.getByTestId('coverageProvider-aws')).getByText('Read events: missing')).toBeTruthy();
     expect(within(screen.getByTestId('coverageProvider-gcp')).getByText('Data Access logs: missing')).toBeTruthy();
     expect(within(screen.getByTestId('coverageProvider-azure')).getByText('Entra ID sign-in logs: logged')).toBeTruthy();
+  });
+
+  it('reloads when a detection run finishes', async () => {
+    let calls = 0;
+    function AfterRuns() {
+      const [refreshKey, setRefreshKey] = useState(0);
+      return (
+        <>
+          <button onClick={() => setRefreshKey((k) => k + 1)}>run finished</button>
+          <CoveragePage refreshKey={refreshKey} query={new URLSearchParams()} />
+        </>
+      );
+    }
+    renderPanel(<AfterRuns />, { api: { coverage: async () => (calls++, report()) } });
+    await screen.findByTestId('coverageSummary');
+    await userEvent.click(screen.getByText('run finished'));
+    await waitFor(() => expect(calls).toBe(2));
   });
 
   it('lists problems worst first, each with how to fix it', async () => {

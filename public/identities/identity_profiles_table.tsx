@@ -14,6 +14,9 @@ export interface ProfilesPaging {
 
 export const PAGE_SIZES = [10, 25, 50];
 
+/** The server pages by number up to Elasticsearch's result window; deeper needs a narrower search. */
+const MAX_RESULT_WINDOW = 10_000;
+
 /** Table cells lay their children out in a row; profile dimensions read better stacked. */
 function Stack({ children }: { children: ReactNode }) {
   return <div style={{ width: '100%', minWidth: 0 }}>{children}</div>;
@@ -120,7 +123,7 @@ export function IdentityProfilesTable({
       columns={columns}
       loading={loading}
       noItemsMessage={noItemsMessage}
-      pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: paging.total, pageSizeOptions: PAGE_SIZES }}
+      pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: Math.min(paging.total, MAX_RESULT_WINDOW), pageSizeOptions: PAGE_SIZES }}
       onChange={({ page }: CriteriaWithPagination<IdentityProfile>) => onPage(page.index, page.size)}
       rowProps={(p: IdentityProfile) => ({ 'data-test-subj': `identityRow-${p.id}` })}
     />

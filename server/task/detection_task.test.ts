@@ -51,7 +51,7 @@ describe('scheduled detection task', () => {
   let files: string[];
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'caa-task-'));
-    files = (await generateSampleDay({ outDir: dir, seed: 11, events: 30_000 })).files;
+    files = (await generateSampleDay({ outDir: dir, seed: 11, events: 15_000 })).files;
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -50,6 +50,8 @@ describe('cluster mode', () => {
     const severe = day.findings.filter((f) => ['high', 'critical'].includes(f.kibana.alert.severity)).map(idOf);
     expect(severe.length).toBeGreaterThan(0);
     expect(stored.findings.map(idOf)).toEqual(expect.arrayContaining(severe));
+    // Each run leaves the profiles of the identities it saw.
+    expect((await store.identities.list({ page: 0, perPage: 1 })).total).toBeGreaterThan(10);
     await scheduler.close();
     store.close();
   }, 120_000);

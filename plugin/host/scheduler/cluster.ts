@@ -55,7 +55,7 @@ export class ClusterRunner implements DetectionRunner {
   constructor(
     private readonly o: {
       client: EsClient;
-      store: Pick<HostStore, 'findings' | 'automation' | 'state'>;
+      store: Pick<HostStore, 'findings' | 'identities' | 'automation' | 'state'>;
       config: CloudApiAbuseConfig;
       logger: KbnLogger;
       now?: () => number;
@@ -69,6 +69,7 @@ export class ClusterRunner implements DetectionRunner {
       config: this.o.config,
       reader: this.o.client,
       findings: store.findings,
+      identities: store.identities,
       automation: await store.automation.compiled(),
       logger: this.o.logger,
       now: this.o.now ?? Date.now,

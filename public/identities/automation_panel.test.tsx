@@ -36,15 +36,6 @@ function server(refuse?: ApiError) {
   };
 }
 
-// EuiComboBox measures its input on a 2D canvas, which jsdom does not have: a stand-in that measures nothing.
-const realGetContext = HTMLCanvasElement.prototype.getContext;
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = (() => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) })) as unknown as typeof realGetContext;
-});
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = realGetContext;
-});
-
 describe('expected automation', () => {
   it('shows readers the entries and the down-weight, and no way to change them', async () => {
     renderPanel(<AutomationPanel refreshKey={0} />, { api: server().methods, canWrite: false });

@@ -17,6 +17,9 @@ class NoopResizeObserver {
 if (!('ResizeObserver' in window)) Object.assign(window, { ResizeObserver: NoopResizeObserver });
 Object.assign(globalThis, { ResizeObserver: window.ResizeObserver });
 
+// EuiComboBox measures its input on a 2D canvas, which jsdom does not have: a stand-in that measures text roughly.
+HTMLCanvasElement.prototype.getContext = (() => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+
 // EUI's virtualized lists and popovers measure elements; jsdom returns zeros, which is fine, but scrollTo is missing.
 if (!window.HTMLElement.prototype.scrollTo) window.HTMLElement.prototype.scrollTo = () => {};
 if (!window.HTMLElement.prototype.scrollIntoView) window.HTMLElement.prototype.scrollIntoView = () => {};

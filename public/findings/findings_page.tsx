@@ -2,7 +2,7 @@
  * The Findings page: filters and time range, findings over time by severity, the findings table with bulk status
  * changes, and the finding flyout. Honours `?identity=<root id>` (links from the identities page) and `?finding=<id>`.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
 import type { Severity } from '../../common/finding';
 import { ApiErrorPrompt } from '../app/api_error_prompt';
@@ -54,7 +54,13 @@ export function FindingsPage({ refreshKey, query }: PageProps) {
   useEffect(() => {
     if (findingParam) setOpenId(findingParam);
   }, [findingParam]);
-  useEffect(() => setNow(new Date()), [refreshKey]);
+  // A finished detection run moves "now" forward (relative ranges include what it found); the first render has its own.
+  const seenRefreshKey = useRef(refreshKey);
+  useEffect(() => {
+    if (seenRefreshKey.current === refreshKey) return;
+    seenRefreshKey.current = refreshKey;
+    setNow(new Date());
+  }, [refreshKey]);
 
   const resolved = useMemo(() => resolveTimeRange(range, now), [range, now]);
   const filterParams = useMemo(() => toFilterParams(filters, resolved), [filters, resolved]);

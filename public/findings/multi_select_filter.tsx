@@ -38,7 +38,8 @@ export function MultiSelectFilter<T extends string>({ label, options, selected, 
         aria-label={label}
         options={items}
         onChange={(next) => onChange(options.filter((o) => next.some((n) => n.key === o.value && n.checked === 'on')).map((o) => o.value))}
-        listProps={{ bordered: false, showIcons: true }}
+        // Four options at most: no virtualization (which also lets tests and screen readers see every option).
+        listProps={{ bordered: false, showIcons: true, isVirtualized: false }}
         data-test-subj={`${subj}List`}
       >
         {(list) => <div style={{ width: 200 }}>{list}</div>}

@@ -5,7 +5,7 @@
  */
 import type { LineageNode } from '../../common/finding';
 
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 250;
 export const NODE_HEIGHT = 104;
 export const GAP_X = 96;
 export const GAP_Y = 24;

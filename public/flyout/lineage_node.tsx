@@ -16,7 +16,7 @@ export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
 };
 
 const LINE = 16;
-const CHARS = 32;
+const CHARS = 38;
 
 export interface LineageNodeBoxProps {
   placed: PlacedNode;
@@ -35,7 +35,7 @@ export function LineageNodeBox({ placed, root, actedCount }: LineageNodeBoxProps
         { text: n.credential_id.startsWith('principal:') ? 'acted as itself' : n.credential_id, mono: true },
         {
           text: n.minted_by
-            ? `${n.minted_by.action}${n.minted_by.session_name ? ` · session ${n.minted_by.session_name}` : ''} at ${formatClock(n.minted_by.time)}`
+            ? `${n.minted_by.action}${n.minted_by.session_name ? ` · session ${n.minted_by.session_name}` : ''}`
             : placed.isRoot
               ? `held by ${root.name} (${root.type})`
               : 'minted before the chain',

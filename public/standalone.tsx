@@ -2,6 +2,8 @@
  * The standalone host's page: the same app over same-origin fetch. The host says in a meta tag whether the local user
  * may change things (it may be started read-only).
  */
+// Kibana loads the charts' stylesheet itself; the host page brings it (esbuild writes it to app.css).
+import '@elastic/charts/dist/theme_only_light.css';
 import { useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EuiGlobalToastList, EuiProvider } from '@elastic/eui';

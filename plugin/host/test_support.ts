@@ -1,5 +1,6 @@
 /** Shared by the host's tests: a small generated day in a temp folder, its findings and coverage, temp databases. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as nodeRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FindingDocument } from '../../common/finding';
@@ -55,3 +56,49 @@ export function smallDay(): Promise<SmallDay> {
 }
 
 export const idOf = (f: FindingDocument): string => f.cloud_api_abuse.finding_id;
+
+export interface HttpAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  /** The body parsed as JSON, when it is JSON. */
+  json: unknown;
+}
+
+/**
+ * One request with node:http (fetch would not let a test set or drop the Host header). `body` objects are sent as
+ * JSON; strings and Buffers as they are.
+ */
+export function httpRequest(
+  base: string,
+  method: string,
+  pathAndQuery: string,
+  o: { headers?: Record<string, string>; body?: unknown; setHost?: boolean } = {},
+): Promise<HttpAnswer> {
+  const url = new URL(base);
+  const payload = o.body === undefined ? undefined : typeof o.body === 'string' || Buffer.isBuffer(o.body) ? o.body : JSON.stringify(o.body);
+  const headers: Record<string, string> = {
+    ...(payload !== undefined && typeof o.body === 'object' && !Buffer.isBuffer(o.body) ? { 'content-type': 'application/json' } : {}),
+    ...o.headers,
+  };
+  return new Promise((resolve, reject) => {
+    const req = nodeRequest({ host: url.hostname, port: url.port, method, path: pathAndQuery, headers, setHost: o.setHost ?? true, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}

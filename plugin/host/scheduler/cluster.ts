@@ -55,7 +55,7 @@ export class ClusterRunner implements DetectionRunner {
   constructor(
     private readonly o: {
       client: EsClient;
-      store: Pick<HostStore, 'findings' | 'identities' | 'automation' | 'state'>;
+      store: Pick<HostStore, 'findings' | 'identities' | 'automation' | 'state' | 'optimize'>;
       config: CloudApiAbuseConfig;
       logger: KbnLogger;
       now?: () => number;
@@ -76,6 +76,7 @@ export class ClusterRunner implements DetectionRunner {
       signal: context.signal,
     });
     store.state.set(TASK_STATE_KEY, next);
+    store.optimize();
     const checkpoints = Object.values(next.checkpoints).map(Date.parse);
     const run = next.lastRun;
     context.onProgress(run?.eventsRead ?? 0);

@@ -60,7 +60,7 @@ export class FolderRunner implements DetectionRunner {
   constructor(
     private readonly o: {
       dataDir: string;
-      store: Pick<HostStore, 'findings' | 'identities' | 'coverage' | 'automation' | 'state'>;
+      store: Pick<HostStore, 'findings' | 'identities' | 'coverage' | 'automation' | 'state' | 'optimize'>;
       now?: () => number;
     },
   ) {}
@@ -91,6 +91,7 @@ export class FolderRunner implements DetectionRunner {
     await store.identities.write(engine.identityProfiles((this.o.now ?? Date.now)()));
     store.coverage.replace(coverage.hours());
     store.state.set(FINGERPRINT_KEY, fingerprint);
+    store.optimize();
     const checkpoint = source.newest();
     return { eventsRead: result.events, findingsWritten: written, mode: this.mode, ...(checkpoint !== undefined ? { checkpoint } : {}) };
   }

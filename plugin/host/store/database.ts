@@ -28,6 +28,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache: at 100,000 findings the findings table and its indexes (documents aside) stay in memory.
+    db.pragma('cache_size = -65536');
     migrate(db, migrations);
     return db;
   } catch (error) {
@@ -35,6 +37,14 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     if ((error as Error).name === 'SchemaTooNewError') throw error;
     throw new DatabaseOpenError(file, error);
   }
+}
+
+/**
+ * Refreshes the planner's statistics of every table whose size changed enough to matter since they were gathered
+ * (a no-op otherwise): with them, SQLite picks the window index or a sort index as the query needs.
+ */
+export function optimizeDatabase(db: HostDatabase): void {
+  if (db.open) db.pragma('optimize = 0x10002');
 }
 
 /** Lets SQLite refresh its planner statistics, then closes (the WAL is checkpointed into the file). */

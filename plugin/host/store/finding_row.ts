@@ -2,7 +2,7 @@
  * A finding as the findings tables hold it: the columns filters and sorts read, computed from the document, and the
  * document itself compressed without its workflow (the workflow has its own columns, which a rewrite leaves alone).
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { FindingDocument, WorkflowStatus } from '../../../common/finding';
 
 export interface FindingColumns {
@@ -73,11 +73,14 @@ export function findingTechniques(f: FindingDocument): string[] {
   return [...new Set(f.cloud_api_abuse.techniques.map((t) => t.id))];
 }
 
-/** JSON compresses about ten times; a page reads at most a hundred documents. */
+/**
+ * JSON compresses about nine times at zlib's fastest level (ten at the default, for a quarter more time): every run
+ * rewrites its findings, so writing fast wins. A page inflates at most a hundred documents.
+ */
 export function encodeDocument(f: FindingDocument): Buffer {
   const { workflow: _workflow, ...abuse } = f.cloud_api_abuse;
   void _workflow;
-  return deflateRawSync(JSON.stringify({ ...f, cloud_api_abuse: abuse }));
+  return deflateRawSync(JSON.stringify({ ...f, cloud_api_abuse: abuse }), { level: zlibConstants.Z_BEST_SPEED });
 }
 
 export function decodeDocument(blob: Buffer, w: WorkflowColumns): FindingDocument {

@@ -1,5 +1,5 @@
 /** The host's embedded store: every service the routes and the scheduler need, over one SQLite file. */
-import { closeDatabase, openDatabase, type HostDatabase } from './database';
+import { closeDatabase, openDatabase, optimizeDatabase, type HostDatabase } from './database';
 import { HostStateStore } from './host_state_store';
 import { SqliteAutomationStore } from './sqlite_automation_store';
 import { SqliteCoverageStore } from './sqlite_coverage_store';
@@ -19,6 +19,8 @@ export interface HostStore {
   automation: SqliteAutomationStore;
   coverage: SqliteCoverageStore;
   state: HostStateStore;
+  /** After a run's writes: refresh the query planner's statistics. */
+  optimize(): void;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export function openHostStore(file: string): HostStore {
     automation: new SqliteAutomationStore(db),
     coverage: new SqliteCoverageStore(db),
     state: new HostStateStore(db),
+    optimize: () => optimizeDatabase(db),
     close: () => closeDatabase(db),
   };
 }

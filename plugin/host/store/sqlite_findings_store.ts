@@ -21,8 +21,9 @@ import {
 import { findingsOrder, findingsWhere, type FindingsFilter, type SqlValue } from './findings_where';
 import { StatementCache } from './statement_cache';
 
-interface PageRow extends WorkflowColumns {
+interface DocumentRow extends WorkflowColumns {
   rid: number;
+  document: Buffer;
 }
 
 const UPSERT = `
@@ -85,9 +86,11 @@ export class SqliteFindingsStore implements FindingsStore {
     const where = findingsWhere(query);
     const { total } = this.statements.get(`SELECT COUNT(*) AS total FROM findings f ${where.sql}`).get(...where.params) as { total: number };
     if (total === 0 || offset >= total || query.perPage === 0) return { total, findings: [] };
+    // Only row ids here, so a windowed query is answered from the window index; documents are read for the page alone.
     const page = this.statements
-      .get(`SELECT f.rid, f.status, f.status_updated_at, f.status_updated_by, f.status_note FROM findings f ${where.sql} ${findingsOrder(query.sort)} LIMIT ? OFFSET ?`)
-      .all(...where.params, query.perPage, offset) as PageRow[];
+      .get(`SELECT f.rid FROM findings f ${where.sql} ${findingsOrder(query.sort)} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...where.params, query.perPage, offset) as number[];
     return { total, findings: this.documents(page) };
   }
 
@@ -119,8 +122,8 @@ export class SqliteFindingsStore implements FindingsStore {
   }
 
   async get(id: string): Promise<FindingDocument | undefined> {
-    const row = this.statements.get('SELECT rid, status, status_updated_at, status_updated_by, status_note FROM findings WHERE id = ?').get(id) as PageRow | undefined;
-    return row ? this.documents([row])[0] : undefined;
+    const rid = this.statements.get('SELECT rid FROM findings WHERE id = ?').pluck().get(id) as number | undefined;
+    return rid === undefined ? undefined : this.documents([rid])[0];
   }
 
   async setStatus(change: StatusChange): Promise<{ updated: string[]; missing: string[] }> {
@@ -143,16 +146,19 @@ export class SqliteFindingsStore implements FindingsStore {
     return (this.statements.get('SELECT COUNT(*) AS n FROM findings').get() as { n: number }).n;
   }
 
-  /** The documents of page rows, in the rows' order. */
-  private documents(rows: PageRow[]): FindingDocument[] {
-    if (rows.length === 0) return [];
-    const blobs = this.statements
-      .get(`SELECT rid, document FROM finding_documents WHERE rid IN (${rows.map(() => '?').join(', ')})`)
-      .all(...rows.map((r) => r.rid)) as { rid: number; document: Buffer }[];
-    const byRid = new Map(blobs.map((b) => [b.rid, b.document]));
-    return rows.flatMap((r) => {
-      const blob = byRid.get(r.rid);
-      return blob ? [decodeDocument(blob, r)] : [];
+  /** The documents of these findings with their workflow, in the order of `rids`. */
+  private documents(rids: number[]): FindingDocument[] {
+    if (rids.length === 0) return [];
+    const rows = this.statements
+      .get(
+        `SELECT f.rid, f.status, f.status_updated_at, f.status_updated_by, f.status_note, d.document
+         FROM findings f JOIN finding_documents d ON d.rid = f.rid WHERE f.rid IN (${rids.map(() => '?').join(', ')})`,
+      )
+      .all(...rids) as DocumentRow[];
+    const byRid = new Map(rows.map((r) => [r.rid, r]));
+    return rids.flatMap((rid) => {
+      const row = byRid.get(rid);
+      return row ? [decodeDocument(row.document, row)] : [];
     });
   }
 

@@ -31,7 +31,7 @@ export function BulkStatusAction({ selectedIds, onDone }: { selectedIds: readonl
   };
 
   const button = (
-    <EuiButton size="s" iconType="arrowDown" iconSide="right" onClick={() => setOpen((v) => !v)} isDisabled={selectedIds.length === 0} data-test-subj="bulkStatusButton">
+    <EuiButton size="s" iconType="chevronSingleDown" iconSide="right" onClick={() => setOpen((v) => !v)} isDisabled={selectedIds.length === 0} data-test-subj="bulkStatusButton">
       Change status of {selectedIds.length} finding{selectedIds.length === 1 ? '' : 's'}
     </EuiButton>
   );

@@ -8,7 +8,7 @@ import { StatusBadge } from './status_badge';
 
 export function findingsColumns(onOpen: (id: string) => void): EuiBasicTableColumn<FindingRow>[] {
   return [
-    { field: 'severity', name: 'Severity', sortable: true, width: '96px', render: (_: unknown, row: FindingRow) => <SeverityBadge severity={row.severity} /> },
+    { field: 'severity', name: 'Severity', sortable: true, width: '92px', render: (_: unknown, row: FindingRow) => <SeverityBadge severity={row.severity} /> },
     {
       field: 'risk_score',
       name: 'Risk',
@@ -19,7 +19,7 @@ export function findingsColumns(onOpen: (id: string) => void): EuiBasicTableColu
     },
     {
       name: 'Finding',
-      width: '32em',
+      width: '23em',
       render: (row: FindingRow) => {
         const { reasons: all, automation } = row.finding.cloud_api_abuse;
         const reasons = all.length;
@@ -61,7 +61,7 @@ export function findingsColumns(onOpen: (id: string) => void): EuiBasicTableColu
     },
     {
       name: 'Cloud',
-      width: '150px',
+      width: '130px',
       render: (row: FindingRow) => {
         const f = row.finding;
         const accounts = f.cloud_api_abuse.chain.accounts;
@@ -81,12 +81,12 @@ export function findingsColumns(onOpen: (id: string) => void): EuiBasicTableColu
       },
     },
     { name: 'Stages', render: (row: FindingRow) => <StageBadges stages={row.finding.cloud_api_abuse.chain.stages} /> },
-    { field: 'event_count', name: 'Events', sortable: true, width: '72px', align: 'right' },
-    { field: 'first_seen', name: 'First seen', sortable: true, width: '120px', render: (t: string) => formatTime(t) },
-    { field: 'last_seen', name: 'Last seen', sortable: true, width: '120px', render: (t: string) => formatTime(t) },
+    { field: 'event_count', name: 'Events', sortable: true, width: '80px', align: 'right' },
+    { field: 'first_seen', name: 'First seen', sortable: true, width: '112px', render: (t: string) => formatTime(t) },
+    { field: 'last_seen', name: 'Last seen', sortable: true, width: '112px', render: (t: string) => formatTime(t) },
     {
       name: 'Status',
-      width: '116px',
+      width: '112px',
       render: (row: FindingRow) => <StatusBadge status={row.finding.cloud_api_abuse.workflow.status} />,
     },
   ];

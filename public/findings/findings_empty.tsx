@@ -75,7 +75,7 @@ export function FindingsEmpty({ filtered, health, onWidenRange, onClearFilters }
 
   return (
     <EuiEmptyPrompt
-      iconType="checkInCircleFilled"
+      iconType="checkCircleFill"
       title={<h2>No findings in this time range</h2>}
       body={<p>Detection found no stolen or misused credentials here. Widen the time range, or check coverage to make sure the audit logs are read.</p>}
       actions={[

@@ -3,6 +3,7 @@ import moment from 'moment';
 import { Axis, BarSeries, Chart, DARK_THEME, LIGHT_THEME, Position, ScaleType, Settings } from '@elastic/charts';
 import { EuiText, useEuiTheme } from '@elastic/eui';
 import type { FindingsHistogram } from '../../common/api';
+import type { Severity } from '../../common/finding';
 import { SEVERITIES_DESC, SEVERITY_LABELS, useSeverityColors } from './severity';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +30,12 @@ export function FindingsOverTime({ histogram, height = 180 }: FindingsOverTimePr
         </EuiText>
       ) : (
         <Chart size={{ height }}>
-          <Settings baseTheme={colorMode === 'DARK' ? DARK_THEME : LIGHT_THEME} showLegend legendPosition={Position.Right} locale="en" />
+          <Settings baseTheme={colorMode === 'DARK' ? DARK_THEME : LIGHT_THEME} showLegend
+            legendPosition={Position.Right}
+            // The legend reads most severe first, like the breakdown beside it.
+            legendSort={(a, b) => SEVERITIES_DESC.indexOf(a.specId as Severity) - SEVERITIES_DESC.indexOf(b.specId as Severity)}
+            locale="en"
+          />
           <Axis id="time" position={Position.Bottom} tickFormat={tickFormat} gridLine={{ visible: false }} />
           <Axis id="count" position={Position.Left} title="Findings" ticks={4} tickFormat={(n: number) => String(Math.round(n))} gridLine={{ visible: true }} />
           {/* Least severe first: stacks bottom-up, so critical sits on top where the eye lands. */}

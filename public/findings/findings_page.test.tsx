@@ -5,9 +5,7 @@ import { renderPanel, type FakeApi } from '../../test/support/panel';
 import { ApiError } from '../api/http';
 import { buildFinding, pageOf, withRecords } from '../flyout/finding.fixture';
 import { FindingsPage } from './findings_page';
-import { canvasForComboBoxes } from './jsdom_canvas';
 
-beforeAll(canvasForComboBoxes);
 // jsdom's getComputedStyle walks every Emotion rule; checking pointer-events on each click makes tests crawl.
 const userEvent = userEventLib.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 

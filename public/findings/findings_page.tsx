@@ -135,7 +135,9 @@ export function FindingsPage({ refreshKey, query }: PageProps) {
             <EuiFlexGroup alignItems="center" justifyContent="spaceBetween" gutterSize="s" responsive={false}>
               <EuiFlexItem grow={false}>
                 <EuiText size="xs" color="subdued" data-test-subj="findingsCount">
-                  {list.value ? (
+                  {list.value && total === 0 ? (
+                    'No findings'
+                  ) : list.value ? (
                     <>
                       Showing <strong>{first}</strong>-<strong>{last}</strong> of <strong>{total.toLocaleString()}</strong> finding{total === 1 ? '' : 's'}
                     </>

@@ -21,7 +21,7 @@ export function MultiSelectFilter<T extends string>({ label, options, selected, 
   }));
   const button = (
     <EuiFilterButton
-      iconType="arrowDown"
+      iconType="chevronSingleDown"
       onClick={() => setOpen((v) => !v)}
       isSelected={open}
       hasActiveFilters={selected.length > 0}

@@ -42,7 +42,7 @@ export function EvidenceTable({ evidence, records, recordsError }: EvidenceTable
         <EuiButtonIcon
           onClick={() => toggle(e.event_id)}
           aria-label={expanded.has(e.event_id) ? 'Hide the raw record' : 'Show the raw record'}
-          iconType={expanded.has(e.event_id) ? 'arrowDown' : 'arrowRight'}
+          iconType={expanded.has(e.event_id) ? 'chevronSingleDown' : 'chevronSingleRight'}
           data-test-subj={`evidenceRawToggle-${e.event_id}`}
         />
       ),

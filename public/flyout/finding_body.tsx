@@ -1,5 +1,5 @@
 /** The investigation, top to bottom: the chain over time, the shift, the lineage, why it scored, the evidence, the response. */
-import { EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiTitle } from '@elastic/eui';
+import { EuiCallOut, EuiSpacer, EuiTitle } from '@elastic/eui';
 import type { FindingWithRecords } from '../../common/api';
 import { ChainTimeline } from './chain_timeline';
 import { ContainmentSteps } from './containment_steps';
@@ -10,6 +10,11 @@ import { ReasonsList } from './reasons_list';
 import { RollbackSteps } from './rollback_steps';
 import { ShiftContext } from './shift_context';
 import { TechniqueBadges } from './technique_badges';
+
+function lineageDepthText(depth: number): string {
+  if (depth === 0) return 'Every credential here belongs to the root identity directly; none was minted from another in this chain.';
+  return `From the root identity to the credentials that acted, ${depth} hop${depth === 1 ? '' : 's'} deep.`;
+}
 
 export function FindingBody({ data }: { data: FindingWithRecords }) {
   const { finding, records, recordsError } = data;
@@ -24,7 +29,7 @@ export function FindingBody({ data }: { data: FindingWithRecords }) {
       </FlyoutSection>
       <FlyoutSection
         title="Credential lineage"
-        description={`From the root identity to the credentials that acted, ${c.lineage.depth} hop(s) deep; each arrow is the call that minted the next credential. Red boxes made privileged or tamper calls.`}
+        description={`${lineageDepthText(c.lineage.depth)} Each arrow is the call that minted the next credential; red boxes made privileged or tamper calls.`}
       >
         <LineageGraph root={c.root_identity} nodes={c.lineage.nodes} evidence={c.evidence} />
       </FlyoutSection>
@@ -48,18 +53,12 @@ export function FindingBody({ data }: { data: FindingWithRecords }) {
         )}
         <EvidenceTable evidence={c.evidence} records={records} recordsError={recordsError} />
       </FlyoutSection>
-      <EuiFlexGroup gutterSize="m" alignItems="flexStart">
-        <EuiFlexItem>
-          <FlyoutSection title="Containment" description="Stop the stolen credentials first, in this order.">
-            <ContainmentSteps steps={c.response.containment} />
-          </FlyoutSection>
-        </EuiFlexItem>
-        <EuiFlexItem>
-          <FlyoutSection title="Rollback" description="Undo each privileged action of the chain.">
-            <RollbackSteps steps={c.response.rollback} evidence={c.evidence} />
-          </FlyoutSection>
-        </EuiFlexItem>
-      </EuiFlexGroup>
+      <FlyoutSection title="Containment" description="Stop the stolen credentials first, in this order.">
+        <ContainmentSteps steps={c.response.containment} />
+      </FlyoutSection>
+      <FlyoutSection title="Rollback" description="Undo each privileged action of the chain.">
+        <RollbackSteps steps={c.response.rollback} evidence={c.evidence} />
+      </FlyoutSection>
     </>
   );
 }

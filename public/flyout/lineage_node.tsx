@@ -15,8 +15,14 @@ export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   unknown: 'Identity, no credential id',
 };
 
+/** The principal as the box can hold it: the band already says it is a role session. */
+function nodePrincipal(principal: string): string {
+  return shortPrincipal(principal).replace(/^assumed-role\//, 'role ');
+}
+
 const LINE = 16;
-const CHARS = 38;
+/** Characters that fit the box at each style (bold and monospace run wider). */
+const FIT = { band: 32, strong: 29, mono: 30, text: 35 };
 
 export interface LineageNodeBoxProps {
   placed: PlacedNode;
@@ -31,7 +37,7 @@ export function LineageNodeBox({ placed, root, actedCount }: LineageNodeBoxProps
   const band = n ? (placed.isRoot ? `Root · ${CREDENTIAL_KIND_LABELS[n.kind]}` : CREDENTIAL_KIND_LABELS[n.kind]) : 'Root identity';
   const lines: { text: string; strong?: boolean; mono?: boolean; danger?: boolean }[] = n
     ? [
-        { text: shortPrincipal(n.principal), strong: true },
+        { text: nodePrincipal(n.principal), strong: true },
         { text: n.credential_id.startsWith('principal:') ? 'acted as itself' : n.credential_id, mono: true },
         {
           text: n.minted_by
@@ -67,22 +73,25 @@ export function LineageNodeBox({ placed, root, actedCount }: LineageNodeBoxProps
       <title>{title}</title>
       <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} fill={colors.emptyShade} stroke={actedCount > 0 ? colors.danger : colors.lightShade} strokeWidth={actedCount > 0 ? 2 : 1} />
       <rect width={5} height={NODE_HEIGHT} rx={2} fill={accent} />
-      <text x={14} y={18} fontSize={11} fontWeight={600} fill={colors.subduedText} style={{ textTransform: 'uppercase', letterSpacing: 0.3 }}>
-        {clip(band, CHARS)}
-      </text>
-      {lines.map((l, i) => (
-        <text
-          key={i}
-          x={14}
-          y={18 + LINE * (i + 1) + 4}
-          fontSize={l.strong ? 13 : 12}
-          fontWeight={l.strong ? 600 : 400}
-          fontFamily={l.mono ? font.familyCode : undefined}
-          fill={l.danger ? colors.dangerText : l.strong ? colors.title : colors.text}
-        >
-          {clip(l.text, l.mono ? CHARS - 4 : CHARS)}
+      {/* A nested svg clips what still overflows (wide glyphs), so text never leaves its box. */}
+      <svg width={NODE_WIDTH - 6} height={NODE_HEIGHT} overflow="hidden">
+        <text x={14} y={18} fontSize={11} fontWeight={600} fill={colors.subduedText} style={{ textTransform: 'uppercase', letterSpacing: 0.3 }}>
+          {clip(band, FIT.band)}
         </text>
-      ))}
+        {lines.map((l, i) => (
+          <text
+            key={i}
+            x={14}
+            y={18 + LINE * (i + 1) + 4}
+            fontSize={l.strong ? 13 : 12}
+            fontWeight={l.strong ? 600 : 400}
+            fontFamily={l.mono ? font.familyCode : undefined}
+            fill={l.danger ? colors.dangerText : l.strong ? colors.title : colors.text}
+          >
+            {clip(l.text, l.strong ? FIT.strong : l.mono ? FIT.mono : FIT.text)}
+          </text>
+        ))}
+      </svg>
     </g>
   );
 }

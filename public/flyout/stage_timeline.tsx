@@ -4,7 +4,7 @@ import type { ChainStage, StageSummary } from '../../common/finding';
 import { formatClock } from '../findings/format';
 import { STAGE_LABELS } from '../findings/stage';
 
-const STAGE_ICONS: Record<ChainStage, string> = { shift: 'lock', recon: 'search', privileged: 'warning', tamper: 'eyeClosed', activity: 'dot' };
+const STAGE_ICONS: Record<ChainStage, string> = { shift: 'lock', recon: 'search', privileged: 'warning', tamper: 'eyeSlash', activity: 'dot' };
 
 export function StageTimeline({ stages }: { stages: readonly StageSummary[] }) {
   const ordered = [...stages].sort((a, b) => a.first.localeCompare(b.first));

@@ -21,7 +21,7 @@ export function TechniqueBadges({ techniques }: { techniques: readonly Technique
           <EuiToolTip key={t.id} content={t.tactics.length ? `Tactics: ${t.tactics.join(', ')}` : undefined}>
             {url ? (
               <a href={url} target="_blank" rel="noopener noreferrer" data-test-subj={`technique-${t.id}`} style={{ textDecoration: 'none' }}>
-                <EuiBadge color="hollow" iconType="popout" iconSide="right">
+                <EuiBadge color="hollow" iconType="external" iconSide="right">
                   {label}
                 </EuiBadge>
               </a>

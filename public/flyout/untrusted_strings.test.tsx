@@ -6,11 +6,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { FindingWithRecords } from '../../common/api';
 import { renderPanel } from '../../test/support/panel';
-import { canvasForComboBoxes } from '../findings/jsdom_canvas';
 import { FindingsPage } from '../findings/findings_page';
 import { buildFinding, EVENT_IDS, pageOf } from './finding.fixture';
 
-beforeAll(canvasForComboBoxes);
 const userEvent = userEventLib.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 
 const IMG = '<img src=x onerror="window.__xss=1">';

@@ -51,7 +51,7 @@ export function buildProgram(run: (options: HostOptions) => Promise<void>): Comm
       '\nCluster mode: set ES_URL and ES_API_KEY (or ES_USERNAME and ES_PASSWORD; ES_TLS_VERIFY=false for a self-signed test cluster)\n' +
         'to read the audit data streams as the Kibana task does, keeping findings in the SQLite file.',
     )
-    .showHelpAfterError()
+    .showHelpAfterError('(run with --help for the options)')
     .exitOverride()
     .action(async (o: CliOptions) => {
       await run({

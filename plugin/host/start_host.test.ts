@@ -102,8 +102,12 @@ describe('startHost', () => {
     );
   }, 120_000);
 
-  it('serves read-only when asked: the page says so and writes are refused', async () => {
-    host = await startHost({ ...options(), readOnly: true });
+  it('serves read-only when asked: the page says so and writes are refused; warns when listening beyond this machine', async () => {
+    const lines: string[] = [];
+    const output = { info: (l: string) => void lines.push(l), error: (l: string) => void lines.push(l) };
+    host = await startHost({ ...options(), quiet: false, output, readOnly: true, host: '0.0.0.0' });
+    expect(lines).toContainEqual(expect.stringMatching(/^panel: +http:\/\/127\.0\.0\.1:\d+\/app\/findings \(read-only\)$/));
+    expect(lines).toContain('warning: listening on 0.0.0.0: the host has no login, so anyone who can reach this address can read the findings');
     expect((await httpRequest(host.url, 'GET', '/app/findings')).text).toContain('content="false"');
     expect((await httpRequest(host.url, 'POST', ROUTE_PATHS.detectionRunSoon, { headers: XSRF })).status).toBe(403);
   }, 120_000);

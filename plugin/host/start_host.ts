@@ -81,6 +81,10 @@ function localUserName(): string {
   }
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 async function hasLogFiles(dir: string): Promise<boolean> {
   return (await listInputFiles([dir])).files.length > 0;
 }
@@ -174,6 +178,9 @@ export async function startHost(o: HostOptions = {}): Promise<RunningHost> {
     out.info(`logs:     ${detection.describe}`);
     out.info(`database: ${dbFile}`);
     out.info(`panel:    ${server.url}${LANDING}${o.readOnly ? ' (read-only)' : ''}`);
+    if (!isLoopback(o.host ?? DEFAULTS.host)) {
+      out.error(`warning: listening on ${o.host}: the host has no login, so anyone who can reach this address can read the findings${o.readOnly ? '' : ' and change them'}`);
+    }
 
     // The page script builds in its own process while the sample day is generated here.
     const building = ensureUiBuilt(uiDir, o.buildUi === false ? undefined : (o.buildUi ?? buildHostUi)).then((state) => {

@@ -61,6 +61,8 @@ export function indexHtml(o: { canWrite: boolean; stylesheets?: readonly string[
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeAttribute(o.title ?? 'Cloud API Abuse')}</title>`,
     `<meta name="cloud-api-abuse-can-write" content="${o.canWrite ? 'true' : 'false'}">`,
+    // No icon to fetch: without this the browser asks for /favicon.ico and logs the 404 as a console error.
+    '<link rel="icon" href="data:,">',
     links,
     '</head>',
     '<body>',

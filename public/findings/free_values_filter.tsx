@@ -24,7 +24,8 @@ export function FreeValuesFilter({ label, placeholder, known, selected, onChange
   const options = [...new Set([...known.map((k) => k.value), ...selected])].map(toOption);
   return (
     <EuiComboBox<string>
-      prepend={label}
+      // EUI draws a prepend on single-selection boxes only; multi-value boxes say what they hold in their placeholder.
+      prepend={single ? label : undefined}
       aria-label={label}
       placeholder={placeholder}
       options={options}

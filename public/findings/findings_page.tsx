@@ -2,25 +2,28 @@
  * The Findings page: filters and time range, findings over time by severity, the findings table with bulk status
  * changes, and the finding flyout. Honours `?identity=<root id>` (links from the identities page) and `?finding=<id>`.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EuiFlexGroup, EuiFlexItem, EuiLoadingChart, EuiLoadingSpinner, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
 import type { Severity } from '../../common/finding';
 import { ApiErrorPrompt } from '../app/api_error_prompt';
 import type { PageProps } from '../app/page_props';
 import { useAppServices } from '../app/services';
 import { useApiCall } from '../app/use_api_call';
-import { FindingFlyout } from '../flyout/finding_flyout';
 import { BulkStatusAction } from './bulk_status_action';
 import { FilterBar } from './filter_bar';
 import { hasActiveFilters, NO_FILTERS, toFilterParams, type FindingsFilters } from './findings_filters';
 import { FindingsEmpty } from './findings_empty';
-import { FindingsOverTime } from './findings_over_time';
 import { FindingsTable } from './findings_table';
 import { HealthCallout } from './health_callout';
 import { knownValues } from './known_values';
 import { SeverityBreakdown } from './severity_breakdown';
 import { DEFAULT_TABLE_STATE, toPageParams, type TableState } from './table_state';
 import { DEFAULT_TIME_RANGE, resolveTimeRange, type TimeRange } from './time_range';
+
+// The flyout (code blocks with syntax highlighting, the lineage graph) loads when a finding is first opened.
+// The chart library loads beside the table, so the first rows do not wait for it.
+const FindingsOverTime = lazy(() => import('./findings_over_time').then((m) => ({ default: m.FindingsOverTime })));
+const FindingFlyout = lazy(() => import('../flyout/finding_flyout').then((m) => ({ default: m.FindingFlyout })));
 
 const WIDE_RANGE: TimeRange = { start: 'now-90d', end: 'now' };
 
@@ -116,7 +119,9 @@ export function FindingsPage({ refreshKey, query }: PageProps) {
                     <p>The chart could not be loaded: {histogram.error.message}</p>
                   </EuiText>
                 ) : (
-                  <FindingsOverTime histogram={histogram.value} />
+                  <Suspense fallback={<EuiLoadingChart size="l" />}>
+                    <FindingsOverTime histogram={histogram.value} />
+                  </Suspense>
                 )}
               </EuiPanel>
             </EuiFlexItem>
@@ -172,7 +177,11 @@ export function FindingsPage({ refreshKey, query }: PageProps) {
           </EuiPanel>
         </>
       )}
-      {openId && <FindingFlyout findingId={openId} onClose={() => setOpenId(undefined)} onStatusChanged={reloadAll} />}
+      {openId && (
+        <Suspense fallback={<EuiLoadingSpinner size="l" data-test-subj="findingFlyoutLoading" />}>
+          <FindingFlyout findingId={openId} onClose={() => setOpenId(undefined)} onStatusChanged={reloadAll} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -25,7 +25,7 @@ import { localEventSource } from '../../plugin/cli/local_source';
 import { HostRouter, type HostRequestContext } from '../../plugin/host/http/host_router';
 import { startHttpServer } from '../../plugin/host/http/host_server';
 import { StaticUi } from '../../plugin/host/http/static_ui';
-import { FileEvidenceStore, openHostStore } from '../../plugin/host/store';
+import { FileEvidenceStore, openHostStore, type HostStore } from '../../plugin/host/store';
 import { generateSampleDay } from '../../plugin/sample_data';
 
 const DAY = 86_400_000;
@@ -109,24 +109,32 @@ function get(agent: Agent, port: number, pathAndQuery: string): Promise<number> 
 
 const idle: DetectionControl = { health: async () => ({ enabled: true, running: false, consecutiveFailures: 0 }), runNow: async () => ({ scheduled: false }) };
 
+/**
+ * Fills a host store with `total` varied findings (dated over the 90 days before `now`); returns the seconds it took.
+ * `workDir` receives the generated day the findings are cast from.
+ */
+export async function fillFindings(store: HostStore, workDir: string, total: number, now: number): Promise<number> {
+  const base = await templates(path.join(workDir, 'day'));
+  const random = rng(42);
+  const started = performance.now();
+  for (let i = 0; i < total; i += BATCH) {
+    const batch: FindingDocument[] = [];
+    for (let j = i; j < Math.min(total, i + BATCH); j++) batch.push(variant(base[j % base.length], j, now, random));
+    await store.findings.write(batch);
+  }
+  // What the host does after each run's writes: refresh the planner's statistics.
+  store.optimize();
+  return (performance.now() - started) / 1000;
+}
+
 export async function measureListRoute(opts: { findings?: number; requests?: number; verbose?: boolean } = {}): Promise<{ findings: number; p50_ms: number; p95_ms: number; insert_s: number }> {
   const total = opts.findings ?? 100_000;
   const requests = opts.requests ?? 250;
   const root = mkdtempSync(path.join(tmpdir(), 'caa-bench-list-'));
   const store = openHostStore(path.join(root, 'bench.sqlite'));
   try {
-    const base = await templates(path.join(root, 'day'));
     const now = Date.now();
-    const random = rng(42);
-    const started = performance.now();
-    for (let i = 0; i < total; i += BATCH) {
-      const batch: FindingDocument[] = [];
-      for (let j = i; j < Math.min(total, i + BATCH); j++) batch.push(variant(base[j % base.length], j, now, random));
-      await store.findings.write(batch);
-    }
-    // What the host does after each run's writes: refresh the planner's statistics.
-    store.optimize();
-    const insertSeconds = (performance.now() - started) / 1000;
+    const insertSeconds = await fillFindings(store, root, total, now);
 
     const router = new HostRouter();
     registerRoutes<HostRequestContext>(router, async (context) => ({

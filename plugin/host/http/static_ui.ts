@@ -67,7 +67,7 @@ export function indexHtml(o: { canWrite: boolean; stylesheets?: readonly string[
     '</head>',
     '<body>',
     '<div id="root"></div>',
-    '<script src="/app.js"></script>',
+    '<script type="module" src="/app.js"></script>',
     '</body>',
     '</html>',
     '',

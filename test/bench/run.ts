@@ -9,6 +9,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { generateSampleDay } from '../../plugin/sample_data';
 import { measureFetch } from './es_fetch';
+import { measureFirstRender } from './first_render';
+import { measureListRoute } from './list_route';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const ROOT = path.resolve(__dirname, '../../.tmp/bench');
@@ -84,6 +86,11 @@ async function main(): Promise<void> {
     `Elasticsearch documents fetched per 1,000 events in the window: candidate-first ${fetch.candidate_first_per_1000}, full scan ${fetch.full_scan_per_1000} ` +
       `(${Math.round(fetch.share * 100)}%, target <= 20%); findings ${fetch.findings_candidate_first} vs ${fetch.findings_full_scan}\n`,
   );
+  // The panel: the host's list route and the browser's first page, with 100,000 findings in the store.
+  const list = await measureListRoute({ findings: 100_000 });
+  process.stdout.write(`list route at ${list.findings} findings: p50 ${list.p50_ms} ms, p95 ${list.p95_ms} ms (target p95 < 200 ms)\n`);
+  const render = await measureFirstRender({ findings: 100_000 });
+  process.stdout.write(`first page of findings in chromium at ${render.findings} findings: ${render.first_render_ms} ms median, ${render.first_render_max_ms} ms max of 5 cold loads (target < 1000 ms)\n`);
   process.stdout.write(
     JSON.stringify({
       events: detect.events,
@@ -95,6 +102,9 @@ async function main(): Promise<void> {
       es_docs_per_1000_candidate_first: fetch.candidate_first_per_1000,
       es_docs_per_1000_full_scan: fetch.full_scan_per_1000,
       es_fetch_share: fetch.share,
+      list_p50_ms: list.p50_ms,
+      list_p95_ms: list.p95_ms,
+      first_render_ms: render.first_render_ms,
     }) + '\n',
   );
 }

@@ -26,3 +26,8 @@ if (!window.HTMLElement.prototype.scrollIntoView) window.HTMLElement.prototype.s
 
 // EUI and Kibana name test hooks `data-test-subj`; queries by test id use it.
 configure({ testIdAttribute: 'data-test-subj' });
+
+// jsdom computes a style by matching every stylesheet rule against the element, and EUI's emotion styles are thousands
+// of rules: each query or click that asks for visibility took seconds. The tests check behaviour and text, not
+// layout, so the element's own inline style stands for its computed style.
+window.getComputedStyle = ((element: Element) => (element as HTMLElement).style ?? document.createElement('div').style) as typeof window.getComputedStyle;

@@ -8,9 +8,9 @@ import type { estypes } from '@elastic/elasticsearch';
 import { expectedAutomationSchema, type ExpectedAutomationFile } from '../../../analytic/automation';
 import type { EsClient } from '../../../kibana/types';
 import type { AutomationConfigStore } from '../../types';
-import { errorTypeOf } from '../findings/es_errors';
 import { findingsIndex } from '../findings/findings_index';
 import { statusOf, withRetry, type RetryOptions } from '../retry';
+import { indexCreator } from './create_index_once';
 
 export const AUTOMATION_DOCUMENT_ID = 'expected-automation';
 const FINDINGS_SUFFIX = '.findings';
@@ -54,9 +54,12 @@ export interface ElasticsearchAutomationStoreOptions {
 }
 
 export class ElasticsearchAutomationStore implements AutomationConfigStore {
-  private created?: Promise<void>;
+  /** The config index, hidden and with its mapping, created once per store (several nodes may race: fine). */
+  private readonly ensureIndex: () => Promise<void>;
 
-  constructor(private readonly o: ElasticsearchAutomationStoreOptions) {}
+  constructor(private readonly o: ElasticsearchAutomationStoreOptions) {
+    this.ensureIndex = indexCreator(o.client, o.index, CONFIG_INDEX, o.retry);
+  }
 
   async get(): Promise<ExpectedAutomationFile> {
     const current = await this.read();
@@ -104,19 +107,7 @@ export class ElasticsearchAutomationStore implements AutomationConfigStore {
     return { source: response._source, seqNo: response._seq_no, primaryTerm: response._primary_term };
   }
 
-  /** The config index, hidden and with its mapping, created once per store (several nodes may race: fine). */
-  private ensureIndex(): Promise<void> {
-    this.created ??= withRetry(() => this.o.client.indices.create({ index: this.o.index, ...CONFIG_INDEX }), this.o.retry).then(
-      () => undefined,
-      (error: unknown) => {
-        const status = statusOf(error);
-        if (status === 409 || (status === 400 && errorTypeOf(error) === 'resource_already_exists_exception')) return;
-        this.created = undefined;
-        throw error;
-      },
-    );
-    return this.created;
-  }
+
 }
 
 function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -9,8 +9,8 @@ import type { IdentityProfile } from '../../../../common/api';
 import type { CloudProvider } from '../../../../common/audit_event';
 import type { EsClient } from '../../../kibana/types';
 import type { IdentityProfilesPage, IdentityProfileStore } from '../../types';
-import { errorTypeOf } from '../findings/es_errors';
 import { configIndexName } from './automation_store';
+import { indexCreator } from './create_index_once';
 import { statusOf, withRetry, type RetryOptions } from '../retry';
 
 /** `.alerts-cloud_api_abuse.config-<space>` -> `.alerts-cloud_api_abuse.identities-<space>`. */
@@ -59,21 +59,10 @@ export interface ElasticsearchIdentityStoreOptions {
 }
 
 export class ElasticsearchIdentityStore implements IdentityProfileStore {
-  private created?: Promise<void>;
+  readonly ensureInstalled: () => Promise<void>;
 
-  constructor(private readonly o: ElasticsearchIdentityStoreOptions) {}
-
-  ensureInstalled(): Promise<void> {
-    this.created ??= withRetry(() => this.o.client.indices.create({ index: this.o.index, ...IDENTITIES_INDEX }), this.o.retry).then(
-      () => undefined,
-      (error: unknown) => {
-        const status = statusOf(error);
-        if (status === 409 || (status === 400 && errorTypeOf(error) === 'resource_already_exists_exception')) return;
-        this.created = undefined;
-        throw error;
-      },
-    );
-    return this.created;
+  constructor(private readonly o: ElasticsearchIdentityStoreOptions) {
+    this.ensureInstalled = indexCreator(o.client, o.index, IDENTITIES_INDEX, o.retry);
   }
 
   async write(profiles: IdentityProfile[]): Promise<void> {

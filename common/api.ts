@@ -18,6 +18,7 @@ export const ROUTE_PATHS = {
   coverage: `${API_BASE}/coverage`,
   automation: `${API_BASE}/automation`,
   identities: `${API_BASE}/identities`,
+  findingsSummary: `${API_BASE}/findings/_summary`,
 } as const;
 
 export const FINDING_SORT_FIELDS = ['risk_score', 'last_seen', 'first_seen', 'severity', 'event_count'] as const;
@@ -143,3 +144,53 @@ export interface ApiErrorBody {
   error?: string;
   message: string;
 }
+
+/** Query parameters of the findings summary: the list's filters and how many entries each top list holds. */
+export type FindingsSummaryParams = Omit<FindingsHistogramParams, 'buckets'> & { size?: number };
+
+/** A root identity among the findings: how many chains it started and the riskiest of them. */
+export interface SummaryIdentity {
+  id: string;
+  name?: string;
+  provider: CloudProvider;
+  count: number;
+  maxRisk: number;
+}
+
+/** A privileged or tamper action and the number of findings in which it was a privileged or tamper step. */
+export interface SummaryPrivilegedAction {
+  provider: CloudProvider;
+  service: string;
+  action: string;
+  count: number;
+}
+
+/** Findings by provider and account (a chain that touched two accounts counts in both). */
+export interface SummaryProviderAccount {
+  provider: CloudProvider;
+  account: string;
+  count: number;
+  bySeverity: Record<Severity, number>;
+}
+
+/**
+ * The dashboard's panels beside the histogram and the coverage report: who, which privileged actions, where. Each top
+ * list is ordered by count, most first, then by name.
+ */
+export interface FindingsSummary {
+  total: number;
+  topIdentities: SummaryIdentity[];
+  topPrivilegedActions: SummaryPrivilegedAction[];
+  /**
+   * How many findings the privileged actions were counted over: the riskiest matching findings, at most
+   * SUMMARY_EVIDENCE_FINDINGS (evidence is per event, and Elasticsearch cannot aggregate it per event; see the stores).
+   */
+  privilegedActionsFrom: number;
+  byProviderAccount: SummaryProviderAccount[];
+}
+
+/** The riskiest findings whose evidence the privileged-actions list is counted from. */
+export const SUMMARY_EVIDENCE_FINDINGS = 100;
+
+/** The longest top list the summary answers. */
+export const SUMMARY_MAX_SIZE = 50;

@@ -14,6 +14,7 @@ function setup() {
 const VALID: Record<string, { path: string; body?: unknown }> = {
   [`get ${ROUTE_PATHS.findings}`]: { path: ROUTE_PATHS.findings },
   [`get ${ROUTE_PATHS.findingsHistogram}`]: { path: ROUTE_PATHS.findingsHistogram },
+  [`get ${ROUTE_PATHS.findingsSummary}`]: { path: ROUTE_PATHS.findingsSummary },
   [`get ${ROUTE_PATHS.finding}`]: { path: ROUTE_PATHS.finding.replace('{id}', FINDING.cloud_api_abuse.finding_id) },
   [`post ${ROUTE_PATHS.findingsStatus}`]: { path: ROUTE_PATHS.findingsStatus, body: { ids: [FINDING.cloud_api_abuse.finding_id], status: 'closed' } },
   [`post ${ROUTE_PATHS.detectionRunSoon}`]: { path: ROUTE_PATHS.detectionRunSoon },
@@ -31,7 +32,7 @@ function withExtra(path: string, extra: string): string {
 }
 
 describe('registerRoutes', () => {
-  it('registers the ten routes of the API, each once', () => {
+  it('registers the eleven routes of the API, each once', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(VALID).sort());
   });
 

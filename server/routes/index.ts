@@ -6,6 +6,7 @@ import type { RouterLike } from '../kibana/types';
 import { defineDetectionHealthRoute } from './detection_health';
 import { defineFindFindingsRoute } from './find_findings';
 import { defineFindingsHistogramRoute } from './findings_histogram';
+import { defineFindingsSummaryRoute } from './findings_summary';
 import { defineGetAutomationRoute } from './get_automation';
 import { defineGetCoverageRoute } from './get_coverage';
 import { defineGetFindingRoute } from './get_finding';
@@ -21,6 +22,7 @@ export type { RouteLogger, RouteServices, ServicesFor } from './services';
 export function registerRoutes<Ctx>(router: RouterLike<Ctx>, servicesFor: ServicesFor<Ctx>, logger?: RouteLogger): void {
   defineFindFindingsRoute(router, servicesFor, logger);
   defineFindingsHistogramRoute(router, servicesFor, logger);
+  defineFindingsSummaryRoute(router, servicesFor, logger);
   defineGetFindingRoute(router, servicesFor, logger);
   defineSetFindingsStatusRoute(router, servicesFor, logger);
   defineRunDetectionSoonRoute(router, servicesFor, logger);

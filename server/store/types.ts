@@ -7,10 +7,10 @@ import type { CoverageReport } from '../../common/coverage';
 import type { FindingDocument, Severity, WorkflowStatus } from '../../common/finding';
 import type { ExpectedAutomationFile } from '../analytic/automation';
 
-import type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, IdentityProfile, IdentityProfilesPage } from '../../common/api';
+import type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, FindingsSummary, IdentityProfile, IdentityProfilesPage } from '../../common/api';
 
 export { FINDING_SORT_FIELDS } from '../../common/api';
-export type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, IdentityProfile, IdentityProfilesPage };
+export type { DetectionHealth, FindingSortField, FindingsHistogram, FindingsPage, FindingsSummary, IdentityProfile, IdentityProfilesPage };
 
 /** A finding list query. Every value comes from validated route input; none is passed to Elasticsearch raw. */
 export interface FindingsQuery {
@@ -60,6 +60,8 @@ export interface FindingsStore {
   write(findings: FindingDocument[], options?: { signal?: AbortSignal }): Promise<WriteResult>;
   list(query: FindingsQuery): Promise<FindingsPage>;
   histogram(query: Omit<FindingsQuery, 'sort' | 'page' | 'perPage'>, buckets: number): Promise<FindingsHistogram>;
+  /** The dashboard's top lists over the findings the filter matches, each at most `size` long. */
+  summary(query: Omit<FindingsQuery, 'sort' | 'page' | 'perPage'>, size: number): Promise<FindingsSummary>;
   get(id: string): Promise<FindingDocument | undefined>;
   setStatus(change: StatusChange): Promise<{ updated: string[]; missing: string[] }>;
 }

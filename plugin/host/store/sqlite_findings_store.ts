@@ -5,8 +5,10 @@
 import { RunAbortedError } from '../../../server/detection_run';
 import { SEVERITIES, type FindingDocument, type Severity } from '../../../common/finding';
 import { emptyCounts, histogramInterval } from '../../../server/store/elasticsearch/findings/histogram';
+import { summarySize, topPrivilegedActions, topProviderAccounts } from '../../../server/store/elasticsearch/findings/summary';
+import { SUMMARY_EVIDENCE_FINDINGS, type SummaryProviderAccount } from '../../../common/api';
 import { MAX_RESULT_WINDOW } from '../../../server/routes/validation';
-import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, StatusChange, WriteResult } from '../../../server/store/types';
+import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, FindingsSummary, StatusChange, WriteResult } from '../../../server/store/types';
 import type { HostDatabase } from './database';
 import {
   decodeDocument,
@@ -119,6 +121,58 @@ export class SqliteFindingsStore implements FindingsStore {
     const bySeverity = emptyCounts();
     for (const row of totals) if (isSeverity(row.severity)) bySeverity[row.severity] += row.n;
     return { interval, buckets: out, bySeverity };
+  }
+
+  /**
+   * The Elasticsearch store's summary (server/store/elasticsearch/findings/summary.ts), the same answer: counts from
+   * the indexed columns; identity names and privileged actions from the documents of the riskiest findings, as its
+   * top_hits reads them (at most `size` + SUMMARY_EVIDENCE_FINDINGS documents inflated).
+   */
+  async summary(query: FindingsFilter, size: number): Promise<FindingsSummary> {
+    const n = summarySize(size);
+    const where = findingsWhere(query);
+    const and = where.sql ? `${where.sql} AND` : 'WHERE';
+    const { total } = this.statements.get(`SELECT COUNT(*) AS total FROM findings f ${where.sql}`).get(...where.params) as { total: number };
+    if (total === 0) return { total, topIdentities: [], topPrivilegedActions: [], privilegedActionsFrom: 0, byProviderAccount: [] };
+
+    const identities = this.statements
+      .get(`SELECT f.root_identity AS id, COUNT(*) AS n FROM findings f ${where.sql} GROUP BY f.root_identity ORDER BY n DESC, f.root_identity ASC LIMIT ?`)
+      .all(...where.params, n) as { id: string; n: number }[];
+    const riskiestOf = this.statements.get(`SELECT f.rid FROM findings f ${and} f.root_identity = ? ORDER BY f.risk_score DESC, f.id ASC LIMIT 1`).pluck();
+    const topIdentities = identities.flatMap(({ id, n: count }): FindingsSummary['topIdentities'] => {
+      const [riskiest] = this.documents([riskiestOf.get(...where.params, id) as number]);
+      if (!riskiest) return [];
+      const root = riskiest.cloud_api_abuse.root_identity;
+      return [{ id, ...(root.name ? { name: root.name } : {}), provider: root.provider, count, maxRisk: riskiest.kibana.alert.risk_score }];
+    });
+
+    const counted = this.statements
+      .get(
+        `SELECT f.provider AS provider, a.account AS account, f.severity AS severity, COUNT(*) AS n
+         FROM findings f JOIN finding_accounts a ON a.rid = f.rid ${where.sql} GROUP BY f.provider, a.account, f.severity`,
+      )
+      .all(...where.params) as { provider: string; account: string; severity: string; n: number }[];
+    const pairs = new Map<string, SummaryProviderAccount>();
+    for (const row of counted) {
+      const key = JSON.stringify([row.provider, row.account]);
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { provider: row.provider as SummaryProviderAccount['provider'], account: row.account, count: 0, bySeverity: emptyCounts() }));
+      pair.count += row.n;
+      if (isSeverity(row.severity)) pair.bySeverity[row.severity] += row.n;
+    }
+
+    const riskiest = this.statements
+      .get(`SELECT f.rid FROM findings f ${where.sql} ${findingsOrder({ field: 'risk_score', order: 'desc' })} LIMIT ?`)
+      .pluck()
+      .all(...where.params, SUMMARY_EVIDENCE_FINDINGS) as number[];
+    const evidence = this.documents(riskiest).map((f) => f.cloud_api_abuse.evidence);
+    return {
+      total,
+      topIdentities,
+      topPrivilegedActions: topPrivilegedActions(evidence, n),
+      privilegedActionsFrom: evidence.length,
+      byProviderAccount: topProviderAccounts([...pairs.values()], n),
+    };
   }
 
   async get(id: string): Promise<FindingDocument | undefined> {

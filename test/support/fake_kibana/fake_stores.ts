@@ -4,7 +4,9 @@
  */
 import type { CloudProvider } from '../../../common/audit_event';
 import type { CoverageReport } from '../../../common/coverage';
+import { SUMMARY_EVIDENCE_FINDINGS, type SummaryProviderAccount } from '../../../common/api';
 import { SEVERITIES, type FindingDocument, type Severity } from '../../../common/finding';
+import { summarySize, topPrivilegedActions, topProviderAccounts } from '../../../server/store/elasticsearch/findings/summary';
 import type { ExpectedAutomationFile } from '../../../server/analytic/automation';
 import type {
   AutomationConfigStore,
@@ -16,6 +18,7 @@ import type {
   FindingsPage,
   FindingsQuery,
   FindingsStore,
+  FindingsSummary,
   FindingSortField,
   IdentityProfile,
   IdentityProfilesPage,
@@ -83,13 +86,21 @@ function zeroCounts(): Record<Severity, number> {
   return { low: 0, medium: 0, high: 0, critical: 0 };
 }
 
-type FindingsMethod = 'ensureInstalled' | 'write' | 'list' | 'histogram' | 'get' | 'setStatus';
+type FindingsMethod = 'ensureInstalled' | 'write' | 'list' | 'histogram' | 'summary' | 'get' | 'setStatus';
+
+/** The riskiest first, then by finding id (the stores' order for "riskiest"). */
+function riskiestFirst(x: FindingDocument, y: FindingDocument): number {
+  const a = x.cloud_api_abuse.finding_id;
+  const b = y.cloud_api_abuse.finding_id;
+  return y.kibana.alert.risk_score - x.kibana.alert.risk_score || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 export class FakeFindingsStore extends Failures<FindingsMethod> implements FindingsStore {
   readonly findings = new Map<string, FindingDocument>();
   readonly calls = {
     list: [] as FindingsQuery[],
     histogram: [] as { query: FindingsFilter; buckets: number }[],
+    summary: [] as { query: FindingsFilter; size: number }[],
     get: [] as string[],
     setStatus: [] as StatusChange[],
     write: [] as FindingDocument[][],
@@ -143,6 +154,41 @@ export class FakeFindingsStore extends Failures<FindingsMethod> implements Findi
       bySeverity[f.kibana.alert.severity] += 1;
     });
     return { interval: `${width}ms`, buckets: out, bySeverity };
+  }
+
+  async summary(query: FindingsFilter, size: number): Promise<FindingsSummary> {
+    this.calls.summary.push({ query, size });
+    this.check('summary');
+    const n = summarySize(size);
+    const matching = [...this.findings.values()].filter((f) => findingMatches(f, query)).sort(riskiestFirst);
+    const byIdentity = new Map<string, FindingDocument[]>();
+    const pairs = new Map<string, SummaryProviderAccount>();
+    for (const f of matching) {
+      const id = f.cloud_api_abuse.root_identity.id;
+      byIdentity.set(id, [...(byIdentity.get(id) ?? []), f]);
+      for (const account of new Set(f.cloud_api_abuse.chain.accounts)) {
+        const key = `${f.cloud.provider} ${account}`;
+        const pair = pairs.get(key) ?? { provider: f.cloud.provider, account, count: 0, bySeverity: zeroCounts() };
+        pair.count++;
+        pair.bySeverity[f.kibana.alert.severity]++;
+        pairs.set(key, pair);
+      }
+    }
+    const topIdentities = [...byIdentity]
+      .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, n)
+      .map(([id, [riskiest, ...rest]]) => {
+        const root = riskiest.cloud_api_abuse.root_identity;
+        return { id, name: root.name, provider: root.provider, count: rest.length + 1, maxRisk: riskiest.kibana.alert.risk_score };
+      });
+    const read = matching.slice(0, SUMMARY_EVIDENCE_FINDINGS);
+    return {
+      total: matching.length,
+      topIdentities,
+      topPrivilegedActions: topPrivilegedActions(read.map((f) => f.cloud_api_abuse.evidence), n),
+      privilegedActionsFrom: read.length,
+      byProviderAccount: topProviderAccounts([...pairs.values()], n),
+    };
   }
 
   async get(id: string): Promise<FindingDocument | undefined> {

@@ -5,7 +5,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { FindingDocument } from '../../../../common/finding';
 import type { EsClient, KbnLogger } from '../../../kibana/types';
-import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, StatusChange, WriteResult } from '../../types';
+import type { FindingsHistogram, FindingsPage, FindingsQuery, FindingsStore, FindingsSummary, StatusChange, WriteResult } from '../../types';
 import { AbortedError, withRetry, type RetryOptions } from '../retry';
 import { bulkUpdates, type BulkUpdate, type ItemFailure } from './bulk_updates';
 import { findingFromSource, rewriteOf, workflowPatch, type FindingRewrite, type WorkflowPatch } from './finding_source';
@@ -13,6 +13,7 @@ import type { FindingsIndex } from './findings_index';
 import { findingsFilter, findingsSort, type FindingsFilter } from './findings_query';
 import { emptyCounts, histogramAggregations, histogramFrom, histogramInterval, rangeAggregations, type HistogramAggregations, type RangeAggregations } from './histogram';
 import { installFindingsIndex } from './install';
+import { summaryAggregations, summaryFrom, type SummaryAggregations } from './summary';
 
 export interface ElasticsearchFindingsStoreOptions {
   client: EsClient;
@@ -139,6 +140,20 @@ export class ElasticsearchFindingsStore implements FindingsStore {
     };
     const res = await withRetry(() => this.client.search<FindingDocument, HistogramAggregations>(request), this.retry);
     return histogramFrom(res.aggregations, interval);
+  }
+
+  async summary(query: FindingsFilter, size: number): Promise<FindingsSummary> {
+    const request: estypes.SearchRequest = {
+      index: this.index.name,
+      ignore_unavailable: true,
+      query: findingsFilter(query),
+      size: 0,
+      track_total_hits: true,
+      aggs: summaryAggregations(size),
+    };
+    const res = await withRetry(() => this.client.search<FindingDocument, SummaryAggregations>(request), this.retry);
+    const total = res.hits.total;
+    return summaryFrom(typeof total === 'number' ? total : (total?.value ?? 0), res.aggregations, size);
   }
 
   async get(id: string): Promise<FindingDocument | undefined> {

@@ -105,9 +105,7 @@ function packageFolders(root: string, nodeModules = 'node_modules'): string[] {
 }
 
 function filesIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
 const nameOf = (folder: string): string => folder.split('node_modules/').pop() ?? folder;

@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { SEVERITIES, type FindingDocument, type Severity } from '../../../common/finding';
 import { histogramInterval } from '../../../server/store/elasticsearch/findings/histogram';
+import { summaryFindings } from '../../../server/store/elasticsearch/findings/summary_fixture';
+import { harness, type Harness } from '../../../server/store/elasticsearch/findings/test_support';
+import { makeFinding } from '../../../test/support/fake_kibana/finding_fixture';
 import { FINDING_SORT_FIELDS, type FindingSortField, type FindingsQuery } from '../../../server/store/types';
 import { idOf, smallDay, tempDir } from '../test_support';
 import { openHostStore, type HostStore } from './index';
@@ -310,5 +313,67 @@ describe('SqliteFindingsStore.histogram', () => {
     empty.close();
     const res = await store.findings.histogram({ search: 'nobody-has-this-name' }, 10);
     expect(res).toEqual({ interval: expect.any(String), buckets: [], bySeverity: zero() });
+  });
+});
+
+describe('SqliteFindingsStore.summary', () => {
+  let findings: FindingDocument[];
+  let store: HostStore;
+  let es: Harness;
+
+  beforeAll(async () => {
+    // The generated day (every provider), the real AWS chains, and more equally risky chains than the privileged
+    // actions are read from, each with its own action: which of them are read depends on the finding-id tie-break.
+    const equallyRisky = Array.from({ length: 120 }, (_, i) =>
+      makeFinding({ id: ((i * 7919) % 120).toString(16).padStart(32, 'c'), riskScore: 40, severity: 'medium', account: `1111222233${String(i % 4).padStart(2, '0')}`, actions: ['ConsoleLogin', `PutRolePolicy${i % 13}`] }),
+    );
+    findings = [...(await smallDay()).findings, ...(await summaryFindings()), ...equallyRisky];
+    store = newStore();
+    await store.findings.write(findings);
+    es = harness('sqlite-parity');
+    await es.store.ensureInstalled();
+    await es.store.write(findings);
+    const change = { ids: findings.slice(0, 5).map(idOf), status: 'closed' as const, by: 'soc-analyst', at: '2026-11-21T08:00:00.000Z' };
+    await store.findings.setStatus(change);
+    await es.store.setStatus(change);
+  });
+  afterAll(() => store.close());
+
+  const filters: [string, Parameters<HostStore['findings']['summary']>[0], number, boolean][] = [
+    ['nothing filtered', {}, 10, true],
+    ['the longest lists', {}, 50, true],
+    ['three entries', {}, 3, true],
+    ['providers', { providers: ['gcp', 'azure'] }, 10, true],
+    ['severities', { severities: ['critical', 'high'] }, 10, true],
+    ['a time range', { from: ms('2026-11-20T06:00:00Z'), to: ms('2026-11-20T18:00:00Z') }, 10, true],
+    ['an account', { accounts: ['123837392027'] }, 10, true],
+    ['an identity', { identity: 'arn:aws:iam::123837392027:user/bert-jan' }, 10, true],
+    ['workflow status', { statuses: ['open'] }, 20, true],
+    ['free text', { search: 'policy' }, 10, true],
+    ['nothing matching', { search: 'nobody-has-this-name' }, 10, false],
+  ];
+
+  it.each(filters)('answers what the Elasticsearch store answers for %s', async (_name, filter, size, matches) => {
+    const fromSqlite = await store.findings.summary(filter, size);
+    expect(fromSqlite).toEqual(await es.store.summary(filter, size));
+    expect(fromSqlite.total > 0).toBe(matches);
+  });
+
+  it('reads privileged actions from the riskiest findings only, the equally risky ones by finding id', async () => {
+    const accounts = ['111122223300', '111122223301', '111122223302', '111122223303'];
+    const summary = await store.findings.summary({ accounts }, 50);
+    const equallyRisky = findings.filter((f) => f.cloud_api_abuse.chain.accounts.some((a) => accounts.includes(a)));
+    expect(summary.total).toBe(120);
+    expect(summary.privilegedActionsFrom).toBe(100);
+    const read = [...equallyRisky].sort((x, y) => (idOf(x) < idOf(y) ? -1 : 1)).slice(0, 100);
+    const counts = new Map<string, number>();
+    for (const f of read) counts.set(f.cloud_api_abuse.evidence[1].action, (counts.get(f.cloud_api_abuse.evidence[1].action) ?? 0) + 1);
+    expect(new Map(summary.topPrivilegedActions.map((a) => [a.action, a.count]))).toEqual(counts);
+  });
+
+  it('covers every provider of the generated day', async () => {
+    const summary = await store.findings.summary({}, 50);
+    expect(new Set(summary.byProviderAccount.map((p) => p.provider))).toEqual(new Set(['aws', 'gcp', 'azure']));
+    expect(new Set(summary.topIdentities.map((p) => p.provider))).toEqual(new Set(['aws', 'gcp', 'azure']));
   });
 });

@@ -9,6 +9,8 @@ import {
   type FindingsHistogramParams,
   type FindingsListParams,
   type FindingsPage,
+  type FindingsSummary,
+  type FindingsSummaryParams,
   type IdentityProfilesPage,
   type IdentityProfilesParams,
   type StatusChangeRequest,
@@ -27,6 +29,10 @@ export class CloudApiAbuseApi {
 
   findingsHistogram(params: FindingsHistogramParams, signal?: AbortSignal): Promise<FindingsHistogram> {
     return this.wrap(this.http.get(ROUTE_PATHS.findingsHistogram, { query: params as Params, signal }));
+  }
+
+  findingsSummary(params: FindingsSummaryParams, signal?: AbortSignal): Promise<FindingsSummary> {
+    return this.wrap(this.http.get(ROUTE_PATHS.findingsSummary, { query: params as Params, signal }));
   }
 
   getFinding(id: string, signal?: AbortSignal): Promise<FindingWithRecords> {

@@ -6,10 +6,10 @@
 import { builtinModules } from 'node:module';
 
 /**
- * Packages the plugin takes from Kibana instead of carrying a copy. `@elastic/elasticsearch`: the server checks
- * errors with `instanceof errors.ResponseError` (retry, already-exists races); the errors Kibana's client throws are
- * instances of Kibana's copy, so a second copy in the zip would make every such check false.
- * `@kbn/*`: Kibana's own packages, never on npm (config.ts falls back to zod when `@kbn/config-schema` is missing).
+ * Packages the plugin takes from Kibana instead of carrying a copy. `@elastic/elasticsearch`: Kibana hands plugins
+ * its client; the server imports only its types and tells its errors by name (client_errors.ts), so a second copy
+ * would only add weight. `@kbn/*`: Kibana's own packages, never on npm (config.ts falls back to zod without
+ * `@kbn/config-schema`).
  */
 export function isKibanaProvided(name: string): boolean {
   return name === '@elastic/elasticsearch' || name.startsWith('@kbn/');

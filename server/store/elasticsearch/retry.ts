@@ -2,7 +2,7 @@
  * Our own retries (the client retries neither 429 nor timeouts): exponential backoff with jitter for throttling,
  * timeouts, connection failures and 5xx; immediate stop on abort or on errors a retry cannot fix.
  */
-import { errors } from '@elastic/elasticsearch';
+import { isConnectionError, isRequestAbortedError, isResponseError, isTimeoutError } from './client_errors';
 
 export interface RetryOptions {
   retries: number;
@@ -26,14 +26,14 @@ export class AbortedError extends Error {
 }
 
 export function statusOf(error: unknown): number | undefined {
-  if (error instanceof errors.ResponseError) return error.statusCode ?? undefined;
+  if (isResponseError(error)) return error.statusCode ?? undefined;
   return undefined;
 }
 
 /** 429, 502-504, timeouts and connection errors are worth another try; 4xx and aborts are not. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof errors.RequestAbortedError || error instanceof AbortedError) return false;
-  if (error instanceof errors.TimeoutError || error instanceof errors.ConnectionError) return true;
+  if (isRequestAbortedError(error) || error instanceof AbortedError) return false;
+  if (isTimeoutError(error) || isConnectionError(error)) return true;
   const status = statusOf(error);
   return status === 429 || status === 502 || status === 503 || status === 504;
 }

@@ -1,5 +1,6 @@
 /** Reading Elasticsearch's error bodies without trusting their shape. */
-import { errors, type estypes } from '@elastic/elasticsearch';
+import type { estypes } from '@elastic/elasticsearch';
+import { isResponseError } from '../client_errors';
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -7,7 +8,7 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 /** `error.type` of a whole-request failure (`resource_already_exists_exception` ...). */
 export function errorTypeOf(error: unknown): string | undefined {
-  if (!(error instanceof errors.ResponseError)) return undefined;
+  if (!isResponseError(error)) return undefined;
   const cause = record(record(error.body as unknown)?.error);
   return typeof cause?.type === 'string' ? cause.type : undefined;
 }

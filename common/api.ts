@@ -19,6 +19,10 @@ export const ROUTE_PATHS = {
   automation: `${API_BASE}/automation`,
   identities: `${API_BASE}/identities`,
   findingsSummary: `${API_BASE}/findings/_summary`,
+  /** NDJSON for Security > Rules > Import, for the request's space. */
+  securityRule: `${API_BASE}/security_rule`,
+  /** NDJSON for Stack Management > Saved objects > Import: data view and dashboard, for the request's space. */
+  savedObjects: `${API_BASE}/saved_objects`,
 } as const;
 
 export const FINDING_SORT_FIELDS = ['risk_score', 'last_seen', 'first_seen', 'severity', 'event_count'] as const;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { EuiPageTemplate, EuiProvider } from '@elastic/eui';
 import { PLUGIN_NAME } from '../../common/constants';
 import { CoveragePage } from '../coverage/coverage_page';
+import { DashboardPage } from '../dashboard/dashboard_page';
 import { FindingsPage } from '../findings/findings_page';
 import { IdentitiesPage } from '../identities/identities_page';
 import { DetectionStatus } from './detection_status';
@@ -39,6 +40,7 @@ export function App({ services, location, withProvider = true }: { services: Omi
         />
         <EuiPageTemplate.Section>
           {page === 'findings' && <FindingsPage refreshKey={refreshKey} query={query} />}
+          {page === 'dashboard' && <DashboardPage refreshKey={refreshKey} query={query} />}
           {page === 'coverage' && <CoveragePage refreshKey={refreshKey} query={query} />}
           {page === 'identities' && <IdentitiesPage refreshKey={refreshKey} query={query} />}
         </EuiPageTemplate.Section>

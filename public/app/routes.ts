@@ -1,6 +1,7 @@
 /** The app's pages and their paths (relative to the app's base path in Kibana, to `/app` in the host). */
 export const PAGES = [
   { id: 'findings', path: '/findings', title: 'Findings' },
+  { id: 'dashboard', path: '/dashboard', title: 'Dashboard' },
   { id: 'coverage', path: '/coverage', title: 'Coverage' },
   { id: 'identities', path: '/identities', title: 'Identities and automation' },
 ] as const;

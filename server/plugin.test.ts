@@ -36,12 +36,12 @@ describe('CloudApiAbusePlugin', () => {
     expect(() => config.schema.validate({ sources: ['LOGS-*'] })).toThrow(/sources/);
   });
 
-  it('registers the feature with read and all privileges, eleven routes, and the task type', async () => {
+  it('registers the feature with read and all privileges, thirteen routes, and the task type', async () => {
     const { features, router, taskManager } = await setupPlugin();
     expect(features[0]).toMatchObject({ id: 'cloudApiAbuse', category: { id: 'securitySolution' } });
     expect(features[0].privileges.read.api).toEqual(['cloudApiAbuse-read']);
     expect(features[0].privileges.all.api).toEqual(['cloudApiAbuse-read', 'cloudApiAbuse-all']);
-    expect(router.routes).toHaveLength(11);
+    expect(router.routes).toHaveLength(13);
     expect(taskManager.definitions.has(DETECTION_TASK_TYPE)).toBe(true);
   });
 

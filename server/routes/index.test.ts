@@ -6,7 +6,7 @@ const FINDING = makeFinding({ id: 'a1'.repeat(16) });
 
 function setup() {
   const kbn = createFakeKibana({ findings: [FINDING] });
-  registerRoutes(kbn.router, kbn.servicesFor, kbn.logger);
+  registerRoutes(kbn.router, kbn.servicesFor, kbn.logger, async () => '.alerts-cloud_api_abuse.findings-default');
   return kbn;
 }
 
@@ -23,6 +23,8 @@ const VALID: Record<string, { path: string; body?: unknown }> = {
   [`get ${ROUTE_PATHS.automation}`]: { path: ROUTE_PATHS.automation },
   [`put ${ROUTE_PATHS.automation}`]: { path: ROUTE_PATHS.automation, body: { expected_automation: [] } },
   [`get ${ROUTE_PATHS.identities}`]: { path: `${ROUTE_PATHS.identities}?search=alice` },
+  [`get ${ROUTE_PATHS.securityRule}`]: { path: ROUTE_PATHS.securityRule },
+  [`get ${ROUTE_PATHS.savedObjects}`]: { path: ROUTE_PATHS.savedObjects },
 };
 
 const routes = setup().router.routes.map((r) => ({ method: r.method, path: r.config.path, key: `${r.method} ${r.config.path}` }));
@@ -32,7 +34,7 @@ function withExtra(path: string, extra: string): string {
 }
 
 describe('registerRoutes', () => {
-  it('registers the eleven routes of the API, each once', () => {
+  it('registers the thirteen routes of the API, each once', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(VALID).sort());
   });
 

@@ -11,6 +11,8 @@ import { defineGetAutomationRoute } from './get_automation';
 import { defineGetCoverageRoute } from './get_coverage';
 import { defineGetFindingRoute } from './get_finding';
 import { defineGetIdentitiesRoute } from './get_identities';
+import { defineGetSavedObjectsRoute } from './get_saved_objects';
+import { defineGetSecurityRuleRoute, type FindingsIndexFor } from './get_security_rule';
 import { definePutAutomationRoute } from './put_automation';
 import { defineRunDetectionSoonRoute } from './run_detection_soon';
 import type { RouteLogger, ServicesFor } from './services';
@@ -18,8 +20,10 @@ import { defineSetFindingsStatusRoute } from './set_findings_status';
 
 export { API_BASE, READ_PRIVILEGE, ROUTE_PATHS, WRITE_PRIVILEGE } from './constants';
 export type { RouteLogger, RouteServices, ServicesFor } from './services';
+export type { FindingsIndexFor } from './get_security_rule';
 
-export function registerRoutes<Ctx>(router: RouterLike<Ctx>, servicesFor: ServicesFor<Ctx>, logger?: RouteLogger): void {
+/** `findingsIndexFor`: the findings index of a request's space, for the Security rule and dashboard files (none: 404). */
+export function registerRoutes<Ctx>(router: RouterLike<Ctx>, servicesFor: ServicesFor<Ctx>, logger?: RouteLogger, findingsIndexFor?: FindingsIndexFor<Ctx>): void {
   defineFindFindingsRoute(router, servicesFor, logger);
   defineFindingsHistogramRoute(router, servicesFor, logger);
   defineFindingsSummaryRoute(router, servicesFor, logger);
@@ -31,4 +35,6 @@ export function registerRoutes<Ctx>(router: RouterLike<Ctx>, servicesFor: Servic
   defineGetAutomationRoute(router, servicesFor, logger);
   definePutAutomationRoute(router, servicesFor, logger);
   defineGetIdentitiesRoute(router, servicesFor, logger);
+  defineGetSecurityRuleRoute(router, findingsIndexFor, logger);
+  defineGetSavedObjectsRoute(router, findingsIndexFor, logger);
 }

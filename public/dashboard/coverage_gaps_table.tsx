@@ -31,7 +31,8 @@ export function CoverageGapsTable({ rows }: { rows: CoverageGapRow[] }) {
         r.tamperEvents === 0 ? (
           '–'
         ) : (
-          <EuiText size="s" color="danger">
+          // Azure operation names run long: one line, the whole name on hover.
+          <EuiText size="s" color="danger" title={r.lastTamperAction} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {r.tamperEvents} · last {r.lastTamperAction}
           </EuiText>
         ),

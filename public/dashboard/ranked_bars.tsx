@@ -64,7 +64,12 @@ export function RankedBars({ items, unit, color, 'data-test-subj': testSubj }: R
                 <strong>{item.count.toLocaleString('en-US')}</strong>
               </EuiText>
             </EuiFlexItem>
-            {item.extra !== undefined && <EuiFlexItem grow={false}>{item.extra}</EuiFlexItem>}
+            {/* A fixed width, so "risk 100" does not shorten its bar against "risk 73". */}
+            {item.extra !== undefined && (
+              <EuiFlexItem grow={false} style={{ width: 72, alignItems: 'flex-end' }}>
+                {item.extra}
+              </EuiFlexItem>
+            )}
           </EuiFlexGroup>
         </li>
       ))}

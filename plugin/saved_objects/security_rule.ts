@@ -15,6 +15,9 @@
  * One finding, one alert: the alert id hashes the finding's index, `_id` and the rule (the search asks for no
  * `_version`), and Security skips ids it already wrote. The alert is the chain as first detected; the finding keeps
  * growing in Cloud API Abuse under the same id.
+ *
+ * Needs Kibana 8.11 or later: `investigation_fields` took its object form there (8.10 refuses it; older versions
+ * drop keys they do not know).
  */
 import { SEVERITIES, type Severity } from '../../common/finding';
 import { DEFAULT_SPACE } from '../../common/constants';

@@ -16,6 +16,7 @@ export function renderApp(core: CoreStartPublicLike, params: AppMountParametersL
     api: new CloudApiAbuseApi(core.http),
     canWrite: core.application.capabilities[PLUGIN_ID]?.write === true,
     notify: (t: { title: string; color: string; text?: string }) => void core.notifications.toasts.add(t),
+    kibanaHttp: core.http,
   };
   const app = <App services={services} location={location} withProvider={!core.rendering} />;
   const root = createRoot(params.element);

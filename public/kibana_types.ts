@@ -3,6 +3,7 @@
  * (../shared/reference/kibana-contracts.md §5). Inside Kibana the real core objects satisfy these.
  */
 import type { HttpLike } from './api/http';
+import type { KibanaHttpLike } from './integrations/kibana_import';
 
 export interface ScopedHistoryLike {
   location: { pathname: string; search: string };
@@ -16,7 +17,8 @@ export interface AppMountParametersLike {
 }
 
 export interface CoreStartPublicLike {
-  http: HttpLike;
+  /** Kibana's http: our API's calls, and the import APIs of Security and saved objects (fetch with a multipart body). */
+  http: HttpLike & KibanaHttpLike;
   application: { capabilities: Record<string, Record<string, boolean | Record<string, boolean>> | undefined> };
   notifications: { toasts: { add(toast: { title: string; color?: string; text?: string }): unknown } };
   /** Kibana 8.15+: wraps the app in Kibana's theme, i18n and EUI provider. */

@@ -63,5 +63,13 @@ describe('CloudApiAbusePlugin', () => {
     expect(taskManager.runSoonCalls).toEqual([detectionTaskId('default')]);
     const health = await router.invoke('get', '/internal/cloud_api_abuse/detection/_health', { user: ANALYST_READ_ONLY });
     expect(health.body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+
+    // The Security rule and the dashboard are written for this space's findings index, which the client never names.
+    const rule = await router.invoke('get', '/internal/cloud_api_abuse/security_rule', { user: ANALYST_READ_ONLY });
+    expect(rule.status).toBe(200);
+    expect(String(rule.body)).toContain('.alerts-cloud_api_abuse.findings-default');
+    const objects = await router.invoke('get', '/internal/cloud_api_abuse/saved_objects', { user: ANALYST_READ_ONLY });
+    expect(objects.status).toBe(200);
+    expect(String(objects.body)).toContain('.alerts-cloud_api_abuse.findings-default');
   });
 });

@@ -51,7 +51,11 @@ export class CloudApiAbusePlugin {
   setup(core: CoreSetupLike<StartDeps>, plugins: SetupDeps): void {
     plugins.features.registerKibanaFeature(cloudApiAbuseFeature);
     const router = core.http.createRouter<RequestHandlerContextLike>();
-    registerRoutes(router, (context, request) => this.routeServices(core, context, request), this.logger.get('routes'));
+    registerRoutes(router, (context, request) => this.routeServices(core, context, request), this.logger.get('routes'), async (_context, request) => {
+      // The space's findings index, from the server's own config: the rule and dashboard routes never take one.
+      const [, deps] = await core.getStartServices();
+      return this.index(deps.spaces?.spacesService.getSpaceId(request) ?? DEFAULT_SPACE).name;
+    });
     registerDetectionTask(plugins.taskManager, { logger: this.logger, config: this.config, services: () => this.taskServices(core) });
   }
 

@@ -47,6 +47,6 @@ describe('Kibana public bundle', () => {
     plugin.setup({ application: { register: (app: AppLike) => registered.push(app) }, getStartServices: () => new Promise(() => undefined) });
     expect(registered).toHaveLength(1);
     expect(registered[0]).toMatchObject({ id: 'cloudApiAbuse', title: 'Cloud API Abuse', category: { id: 'securitySolution', label: 'Security' } });
-    expect(registered[0].deepLinks?.map((l) => l.path)).toEqual(['/findings', '/coverage', '/identities']);
+    expect(registered[0].deepLinks?.map((l) => l.path)).toEqual(['/findings', '/dashboard', '/coverage', '/identities']);
   });
 });

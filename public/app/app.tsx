@@ -1,9 +1,10 @@
 /** The panel: a header with the detection status and the page tabs, then the current page. */
 import { useCallback, useEffect, useState } from 'react';
-import { EuiPageTemplate, EuiProvider } from '@elastic/eui';
+import { EuiPageTemplate, EuiProvider, EuiSpacer } from '@elastic/eui';
 import { PLUGIN_NAME } from '../../common/constants';
 import { CoveragePage } from '../coverage/coverage_page';
 import { DashboardPage } from '../dashboard/dashboard_page';
+import { SecurityIntegrationPanel } from '../integrations/security_integration_panel';
 import { FindingsPage } from '../findings/findings_page';
 import { IdentitiesPage } from '../identities/identities_page';
 import { DetectionStatus } from './detection_status';
@@ -40,7 +41,13 @@ export function App({ services, location, withProvider = true }: { services: Omi
         />
         <EuiPageTemplate.Section>
           {page === 'findings' && <FindingsPage refreshKey={refreshKey} query={query} />}
-          {page === 'dashboard' && <DashboardPage refreshKey={refreshKey} query={query} />}
+          {page === 'dashboard' && (
+            <>
+              <DashboardPage refreshKey={refreshKey} query={query} />
+              <EuiSpacer size="l" />
+              {services.kibanaHttp ? <SecurityIntegrationPanel insideKibana http={services.kibanaHttp} /> : <SecurityIntegrationPanel insideKibana={false} />}
+            </>
+          )}
           {page === 'coverage' && <CoveragePage refreshKey={refreshKey} query={query} />}
           {page === 'identities' && <IdentitiesPage refreshKey={refreshKey} query={query} />}
         </EuiPageTemplate.Section>

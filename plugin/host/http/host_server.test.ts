@@ -232,7 +232,7 @@ describe('the host HTTP server: the plugin routes answer as in Kibana', () => {
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.text).toContain('<div id="root"></div>');
       expect(page.text).toContain('<meta name="cloud-api-abuse-can-write" content="true">');
-      expect(page.text).toContain('<script src="/app.js"></script>');
+      expect(page.text).toContain('<script type="module" src="/app.js"></script>');
     }
     const js = await h.call('GET', '/app.js');
     expect([js.status, js.headers['content-type'], js.text]).toEqual([200, 'text/javascript; charset=utf-8', APP_JS]);

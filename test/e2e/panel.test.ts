@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { buildHostUi } from '../../plugin/build/host_ui';
 import { startHost } from '../../plugin/host';
 import { launchBrowser, newPage, screenshot } from './browser';
 
@@ -19,6 +20,8 @@ describe('the panel in a browser, on the standalone host', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'caa-e2e-'));
+    // The page from the sources under test, not a build left from earlier.
+    await buildHostUi();
     host = await startHost({ data: path.join(dir, 'logs'), db: path.join(dir, 'findings.sqlite'), port: 0, quiet: true, waitForFirstRun: true, sampleEvents: 50_000 });
     browser = await launchBrowser();
   }, 170_000);
@@ -89,6 +92,15 @@ describe('the panel in a browser, on the standalone host', () => {
     await page.locator('[data-test-subj="coverageScopes"]').waitFor({ timeout: 30_000 });
     await screenshot(page, '05-coverage');
     await screenshot(page, '06-coverage-full', { fullPage: true });
+
+    // The dashboard's panels, the same views as the Kibana dashboard.
+    await page.locator('[data-test-subj="tab-dashboard"]').click();
+    await page.locator('[data-test-subj="dashboardPage"]').waitFor();
+    await page.locator('[data-test-subj="topIdentities-item"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-test-subj="topPrivilegedActions-item"]').first().waitFor();
+    await page.locator('[data-test-subj="providerAccountsTable"]').waitFor();
+    await screenshot(page, '08-dashboard');
+    await screenshot(page, '09-dashboard-full', { fullPage: true });
 
     // Identities and automation.
     await page.locator('[data-test-subj="tab-identities"]').click();

@@ -5,6 +5,7 @@
  * `[request query]: <message>`), then the handler runs with a context whose `core.security.authc.getCurrentUser()`
  * names the user. Error responses have Kibana's shape `{ statusCode, error, message, attributes? }`.
  */
+import { matchPath } from '../../../plugin/host/http/host_router';
 import type {
   KibanaRequestLike,
   RequestHandlerLike,
@@ -116,32 +117,8 @@ function errorResult(status: number, message?: string): InvokeResult {
   return { status, body: errorBody(status, message) };
 }
 
-/** Path params of `template` in `path`, or undefined when it does not match. Literal segments must match exactly. */
-export function matchPath(template: string, path: string): Record<string, string> | undefined {
-  const want = template.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const segment = want[i];
-    if (segment.startsWith('{') && segment.endsWith('}')) {
-      if (got[i] === '') return undefined;
-      params[segment.slice(1, -1)] = safeDecode(got[i]);
-    } else if (segment !== got[i]) {
-      return undefined;
-    }
-  }
-  return params;
-}
-
-/** A malformed escape stays as it came, for the route's validation to reject. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+// Routes match paths exactly as the standalone host's router does.
+export { matchPath };
 
 function literalSegments(template: string): number {
   return template.split('/').filter((s) => !s.startsWith('{')).length;

@@ -19,6 +19,19 @@ export const LENS_IDS = {
 export const GUIDE_ID = 'cloud-api-abuse-dashboard-guide';
 export const LATEST_FINDINGS_ID = 'cloud-api-abuse-latest-findings';
 
+/** A bar chart of finding counts: bars along `x`, stacked by `split` when given. */
+function bars(seriesType: 'bar_stacked' | 'bar_horizontal_stacked', o: { x: string; split?: string; legend?: boolean }) {
+  return {
+    type: 'lnsXY' as const,
+    state: {
+      legend: { isVisible: o.legend ?? true, position: 'right' as const },
+      valueLabels: 'hide' as const,
+      preferredSeriesType: seriesType,
+      layer: { seriesType, xAccessor: o.x, ...(o.split ? { splitAccessor: o.split } : {}), accessors: ['findings'] },
+    },
+  };
+}
+
 export function findingsOverTime() {
   return lensObject({
     id: LENS_IDS.overTime,
@@ -29,15 +42,7 @@ export function findingsOverTime() {
       time: timeColumn(),
       findings: countColumn('Findings'),
     },
-    visualization: {
-      type: 'lnsXY',
-      state: {
-        legend: { isVisible: true, position: 'right' },
-        valueLabels: 'hide',
-        preferredSeriesType: 'bar_stacked',
-        layer: { seriesType: 'bar_stacked', xAccessor: 'time', splitAccessor: 'severity', accessors: ['findings'] },
-      },
-    },
+    visualization: bars('bar_stacked', { x: 'time', split: 'severity' }),
   });
 }
 
@@ -69,15 +74,7 @@ export function topPrivilegedActions() {
       findings: countColumn('Findings'),
     },
     query: 'cloud_api_abuse.evidence.stage: "privileged"',
-    visualization: {
-      type: 'lnsXY',
-      state: {
-        legend: { isVisible: false, position: 'right' },
-        valueLabels: 'hide',
-        preferredSeriesType: 'bar_horizontal_stacked',
-        layer: { seriesType: 'bar_horizontal_stacked', xAccessor: 'action', accessors: ['findings'] },
-      },
-    },
+    visualization: bars('bar_horizontal_stacked', { x: 'action', legend: false }),
   });
 }
 
@@ -91,15 +88,7 @@ export function findingsByProviderAccount() {
       provider: termsColumn('Provider', 'cloud.provider', 3, 'findings'),
       findings: countColumn('Findings'),
     },
-    visualization: {
-      type: 'lnsXY',
-      state: {
-        legend: { isVisible: true, position: 'right' },
-        valueLabels: 'hide',
-        preferredSeriesType: 'bar_horizontal_stacked',
-        layer: { seriesType: 'bar_horizontal_stacked', xAccessor: 'account', splitAccessor: 'provider', accessors: ['findings'] },
-      },
-    },
+    visualization: bars('bar_horizontal_stacked', { x: 'account', split: 'provider' }),
   });
 }
 
@@ -114,15 +103,7 @@ export function loggingTamper() {
       findings: countColumn('Findings'),
     },
     query: 'cloud_api_abuse.evidence.stage: "tamper"',
-    visualization: {
-      type: 'lnsXY',
-      state: {
-        legend: { isVisible: true, position: 'right' },
-        valueLabels: 'hide',
-        preferredSeriesType: 'bar_stacked',
-        layer: { seriesType: 'bar_stacked', xAccessor: 'time', splitAccessor: 'action', accessors: ['findings'] },
-      },
-    },
+    visualization: bars('bar_stacked', { x: 'time', split: 'action' }),
   });
 }
 

@@ -23,26 +23,16 @@ import { CoverageProblems } from './coverage_problems';
 import { CoverageScopesTable } from './coverage_scopes_table';
 import { CoverageSummary } from './coverage_summary';
 import { EventsPerHourChart } from './events_per_hour_chart';
-import { DEFAULT_COVERAGE_RANGE, resolveTimeRange, type TimeRange } from './time_range';
-
-interface Requested extends TimeRange {
-  from: string;
-  to: string;
-}
-
-function request(range: TimeRange): Requested | undefined {
-  const resolved = resolveTimeRange(range);
-  return resolved && { ...range, ...resolved };
-}
+import { DEFAULT_TIME_RANGE, requestRange, type RequestedRange, type TimeRange } from '../app/time_range';
 
 export function CoveragePage({ refreshKey }: PageProps) {
   const { api } = useAppServices();
   // `now` is resolved when the user applies or refreshes, so a refresh moves a relative range forward.
-  const [requested, setRequested] = useState<Requested>(() => request(DEFAULT_COVERAGE_RANGE) as Requested);
+  const [requested, setRequested] = useState<RequestedRange>(() => requestRange(DEFAULT_TIME_RANGE) as RequestedRange);
   const report = useApiCall((signal) => api.coverage({ from: requested.from, to: requested.to }, signal), [requested, refreshKey]);
 
   const apply = (range: TimeRange) => {
-    const next = request(range);
+    const next = requestRange(range);
     if (next) setRequested(next);
   };
   const onTimeChange = ({ start, end, isInvalid }: OnTimeChangeProps) => {

@@ -20,7 +20,7 @@ import { ApiErrorPrompt } from '../app/api_error_prompt';
 import type { PageProps } from '../app/page_props';
 import { useAppServices } from '../app/services';
 import { useApiCall } from '../app/use_api_call';
-import { DEFAULT_TIME_RANGE, resolveTimeRange, type TimeRange } from '../findings/time_range';
+import { DEFAULT_TIME_RANGE, requestRange, type RequestedRange, type TimeRange } from '../app/time_range';
 import { useSeverityColors } from '../findings/severity';
 import { coverageGapRows } from './coverage_gaps';
 import { CoverageGapsTable } from './coverage_gaps_table';
@@ -36,26 +36,16 @@ export const TOP_SIZE = 10;
 /** About a bar a day over the default month. */
 export const HISTOGRAM_BUCKETS = 30;
 
-interface Requested extends TimeRange {
-  from: string;
-  to: string;
-}
-
-function request(range: TimeRange): Requested | undefined {
-  const resolved = resolveTimeRange(range);
-  return resolved && { ...range, ...resolved };
-}
-
 export function DashboardPage({ refreshKey }: PageProps) {
   const { api, navigate } = useAppServices();
   const severityColors = useSeverityColors();
   // Bounds are resolved when the user applies or refreshes and when a detection run finishes, so relative ranges move.
-  const [requested, setRequested] = useState<Requested>(() => request(DEFAULT_TIME_RANGE) as Requested);
+  const [requested, setRequested] = useState<RequestedRange>(() => requestRange(DEFAULT_TIME_RANGE) as RequestedRange);
   const seenRefreshKey = useRef(refreshKey);
   useEffect(() => {
     if (seenRefreshKey.current === refreshKey) return;
     seenRefreshKey.current = refreshKey;
-    setRequested((r) => request(r) ?? r);
+    setRequested((r) => requestRange(r) ?? r);
   }, [refreshKey]);
 
   const bounds = { from: requested.from, to: requested.to };
@@ -64,7 +54,7 @@ export function DashboardPage({ refreshKey }: PageProps) {
   const coverage = useApiCall((signal) => api.coverage(bounds, signal), [requested]);
 
   const apply = (range: TimeRange) => {
-    const next = request(range);
+    const next = requestRange(range);
     if (next) setRequested(next);
   };
   const onTimeChange = ({ start, end, isInvalid }: OnTimeChangeProps) => {

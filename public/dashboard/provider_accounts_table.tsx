@@ -44,7 +44,7 @@ export function ProviderAccountsTable({ rows }: { rows: SummaryProviderAccount[]
     { field: 'count', name: 'Findings', width: '6em', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
     {
       name: 'By severity',
-      width: '40%',
+      width: '320px',
       render: (r: SummaryProviderAccount) => (
         <div style={{ width: '100%' }}>
           <SeverityStack bySeverity={r.bySeverity} />

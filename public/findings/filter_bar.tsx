@@ -7,7 +7,7 @@ import { PROVIDER_LABELS } from './format';
 import { ACCOUNT_PATTERN, hasActiveFilters, NO_FILTERS, TECHNIQUE_PATTERN, type FindingsFilters } from './findings_filters';
 import { FreeValuesFilter } from './free_values_filter';
 import { MultiSelectFilter } from './multi_select_filter';
-import type { TimeRange } from './time_range';
+import type { TimeRange } from '../app/time_range';
 import { WORKFLOW_STATUSES } from '../../common/finding';
 import type { CloudProvider } from '../../common/audit_event';
 

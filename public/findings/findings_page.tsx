@@ -18,7 +18,7 @@ import { HealthCallout } from './health_callout';
 import { knownValues } from './known_values';
 import { SeverityBreakdown } from './severity_breakdown';
 import { DEFAULT_TABLE_STATE, toPageParams, type TableState } from './table_state';
-import { DEFAULT_TIME_RANGE, resolveTimeRange, type TimeRange } from './time_range';
+import { DEFAULT_TIME_RANGE, resolveTimeRange, type TimeRange } from '../app/time_range';
 
 // The flyout (code blocks with syntax highlighting, the lineage graph) loads when a finding is first opened.
 // The chart library loads beside the table, so the first rows do not wait for it.

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_RANGE, resolveTimeRange } from './time_range';
+import { DEFAULT_TIME_RANGE, requestRange, resolveTimeRange } from './time_range';
 
 const now = new Date('2026-11-24T10:00:00.000Z');
 
@@ -24,5 +24,14 @@ describe('time range', () => {
   it('refuses nonsense and reversed ranges', () => {
     expect(resolveTimeRange({ start: 'yesterday-ish', end: 'now' }, now)).toBeUndefined();
     expect(resolveTimeRange({ start: 'now', end: 'now-1d' }, now)).toBeUndefined();
+  });
+
+  it('refuses what moment would only guess at, such as a bare number', () => {
+    expect(resolveTimeRange({ start: 'now-1d', end: '2026 or so' }, now)).toBeUndefined();
+  });
+
+  it('keeps what the user typed beside the bounds it resolved to', () => {
+    expect(requestRange({ start: 'now-1h', end: 'now' }, now)).toEqual({ start: 'now-1h', end: 'now', from: '2026-11-24T09:00:00.000Z', to: '2026-11-24T10:00:00.000Z' });
+    expect(requestRange({ start: 'now', end: 'now-1h' }, now)).toBeUndefined();
   });
 });

@@ -1,9 +1,7 @@
 /** Log files as a source of compacted events. */
-import { compactEvent } from '../../server/analytic/compact';
-import { defaultCatalog } from '../../server/analytic/default_catalog';
 import { openLocalSource } from '../../server/store/local';
 import type { LocalSource, LocalSourceOptions } from '../../server/store/local/types';
-import { normalizeRecord } from '../../server/store/normalize';
+import { normalizeCompact } from '../../server/store/normalize/normalize_compact';
 
 /**
  * The original records are left to be re-read through each event's origin, so the reorder window and the chains
@@ -12,10 +10,6 @@ import { normalizeRecord } from '../../server/store/normalize';
 export function localEventSource(paths: string[], options: Omit<LocalSourceOptions, 'normalize'> = {}): LocalSource {
   return openLocalSource(paths, {
     ...options,
-    normalize: (record, origin) => {
-      const result = normalizeRecord(record, origin);
-      if (result.ok) compactEvent(result.event, defaultCatalog.classify);
-      return result;
-    },
+    normalize: normalizeCompact,
   });
 }

@@ -6,7 +6,6 @@
  */
 import type { FindingDocument } from '../../common/finding';
 import type { ExpectedAutomation } from '../analytic/automation';
-import { compactEvent } from '../analytic/compact';
 import { defaultCatalog } from '../analytic/default_catalog';
 import { DetectionEngine } from '../analytic/engine';
 import { durationMs, type CloudApiAbuseConfig } from '../config';
@@ -14,7 +13,7 @@ import { runDetection } from '../detection_run';
 import type { EsClient, KbnLogger } from '../kibana/types';
 import { readAgent } from '../store/elasticsearch/agent_reader';
 import { ElasticsearchEventSource } from '../store/elasticsearch/event_source';
-import { normalizeRecord } from '../store/normalize';
+import { normalizeCompact } from '../store/normalize/normalize_compact';
 import type { FindingsStore, IdentityProfileStore } from '../store/types';
 import type { DetectionTaskState } from './task_state';
 
@@ -73,11 +72,7 @@ export async function runOnce(state: DetectionTaskState, deps: RunOnceDeps): Pro
     config: engine.config,
     limits: { pageSize: 1000, requestTimeoutMs: durationMs(config.requestTimeout), keepAlive: '2m', signal: deps.signal },
     maxEvents: config.maxEventsPerRun,
-    normalize: (record, origin) => {
-      const result = normalizeRecord(record, origin);
-      if (result.ok) compactEvent(result.event, defaultCatalog.classify);
-      return result;
-    },
+    normalize: normalizeCompact,
     readAgent,
     seedBaseline: (seed) => engine.seedBaseline(seed),
   });

@@ -5,8 +5,7 @@ import { ecsDocumentsOfFiles } from '../../plugin/sample_data/ecs';
 import { FakeElasticsearch } from './fake_es';
 import { DetectionEngine } from '../../server/analytic/engine';
 import { defaultCatalog } from '../../server/analytic/default_catalog';
-import { compactEvent } from '../../server/analytic/compact';
-import { normalizeRecord } from '../../server/store/normalize';
+import { normalizeCompact } from '../../server/store/normalize/normalize_compact';
 import { ElasticsearchEventSource, type SourceMode, type SourceStats } from '../../server/store/elasticsearch/event_source';
 import { readAgent } from '../../server/store/elasticsearch/agent_reader';
 import { DEFAULT_SOURCES } from '../../server/config';
@@ -40,11 +39,7 @@ export async function detectElasticsearch(
     config: engine.config,
     limits: { pageSize: 1000, requestTimeoutMs: 30_000, keepAlive: '1m' },
     maxEvents: 5_000_000,
-    normalize: (record, origin) => {
-      const result = normalizeRecord(record, origin);
-      if (result.ok) compactEvent(result.event, defaultCatalog.classify);
-      return result;
-    },
+    normalize: normalizeCompact,
     readAgent,
     seedBaseline: (seed) => engine.seedBaseline(seed),
   });

@@ -6,10 +6,10 @@
  * names the user. Error responses have Kibana's shape `{ statusCode, error, message, attributes? }`.
  */
 import { matchPath } from '../../../plugin/host/http/host_router';
+import { errorBody, responseFactory as fakeResponseFactory } from '../../../plugin/host/http/kibana_responses';
 import type {
   KibanaRequestLike,
   RequestHandlerLike,
-  ResponseFactoryLike,
   ResponseLike,
   RouteConfigLike,
   RouteValidationFunction,
@@ -54,16 +54,6 @@ export interface RecordedRoute<Ctx> {
   handler: RequestHandlerLike<unknown, unknown, unknown, Ctx>;
 }
 
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
 const PARTS = [
   ['params', 'request params'],
   ['query', 'request query'],
@@ -77,37 +67,6 @@ const validationResults: ValidationResultFactory = {
   badRequest: (error) => ({ error: new FakeValidationError(error instanceof Error ? error.message : error) }),
 };
 
-export const fakeResponseFactory: ResponseFactoryLike = {
-  ok: (o) => ({ status: 200, payload: o?.body, headers: o?.headers }),
-  accepted: (o) => ({ status: 202, payload: o?.body }),
-  badRequest: (o) => ({ status: 400, payload: o?.body }),
-  forbidden: (o) => ({ status: 403, payload: o?.body }),
-  notFound: (o) => ({ status: 404, payload: o?.body }),
-  conflict: (o) => ({ status: 409, payload: o?.body }),
-  customError: (o) => {
-    // Kibana throws on a customError below 400: it is not an error.
-    if (o.statusCode < 400 || o.statusCode > 599) throw new Error(`customError needs a 4xx/5xx status, got ${o.statusCode}`);
-    return { status: o.statusCode, payload: o.body };
-  },
-};
-
-/** Kibana's error body: the handler's message, or the reason phrase when it gave none. */
-export function errorBody(status: number, payload: unknown): { statusCode: number; error: string; message: string; attributes?: unknown } {
-  const error = REASONS[status] ?? 'Error';
-  if (typeof payload === 'string') return { statusCode: status, error, message: payload };
-  if (payload instanceof Error) return { statusCode: status, error, message: payload.message };
-  if (payload && typeof payload === 'object') {
-    const { message, attributes } = payload as { message?: unknown; attributes?: unknown };
-    return {
-      statusCode: status,
-      error,
-      message: typeof message === 'string' ? message : error,
-      ...(attributes !== undefined && { attributes }),
-    };
-  }
-  return { statusCode: status, error, message: error };
-}
-
 function toResult(response: ResponseLike): InvokeResult {
   const body = response.status >= 400 ? errorBody(response.status, response.payload) : response.payload;
   return response.headers ? { status: response.status, body, headers: response.headers } : { status: response.status, body };
@@ -117,8 +76,8 @@ function errorResult(status: number, message?: string): InvokeResult {
   return { status, body: errorBody(status, message) };
 }
 
-// Routes match paths exactly as the standalone host's router does.
-export { matchPath };
+// Paths, responses and error bodies exactly as the standalone host's router has them.
+export { errorBody, fakeResponseFactory, matchPath };
 
 function literalSegments(template: string): number {
   return template.split('/').filter((s) => !s.startsWith('{')).length;
